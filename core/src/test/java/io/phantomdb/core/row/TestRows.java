@@ -100,11 +100,11 @@ final class TestRows
         }
         else if (expected instanceof Float)
         {
-            assertEquals(Float.floatToRawIntBits((Float)expected), Float.floatToRawIntBits((Float)actual), what);
+            assertEquals(Float.floatToIntBits((Float)expected), Float.floatToIntBits((Float)actual), what);
         }
         else if (expected instanceof Double)
         {
-            assertEquals(Double.doubleToRawLongBits((Double)expected), Double.doubleToRawLongBits((Double)actual), what);
+            assertEquals(Double.doubleToLongBits((Double)expected), Double.doubleToLongBits((Double)actual), what);
         }
         else if (expected instanceof String)
         {
