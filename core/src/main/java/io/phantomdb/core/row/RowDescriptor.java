@@ -23,15 +23,15 @@ import java.nio.ByteOrder;
  *  |  Slot table: one 8-byte slot per variable-width column in     |  slotTableOffset
  *  |  ordinal order                                               ...
  *  +---------------------------------------------------------------+
- *  |  Variable-length data: values in the order they were written ...  varDataOffset
+ *  |  Variable-length data: values in the order they were set     ...  varDataOffset
  *  +---------------------------------------------------------------+
  *
  *  Slot of a variable-width column:
  *  +---------------------------------------------------------------+
- *  |  Offset: from the row start, at least varDataOffset (0 if NULL)|
+ *  |  Value Offset: from the row start, &gt;= varDataOffset; 0 if NULL |
  *  +---------------------------------------------------------------+
- *  |  Length: bytes, 0 or more; Offset + Length &lt;= Total Length   |
- *  |  (0 if NULL)                                                  |
+ *  |  Value Length: 0 or more, Offset + Length &lt;= Total Length;    |
+ *  |  0 if NULL                                                    |
  *  +---------------------------------------------------------------+
  * </pre>
  * Every multi-byte field is little-endian ({@link #BYTE_ORDER}). Version is {@value #FORMAT_VERSION}; Flags

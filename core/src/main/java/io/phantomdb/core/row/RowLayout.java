@@ -141,16 +141,6 @@ public final class RowLayout
 
     /**
      * @param column ordinal.
-     * @return true if the column is in the fixed-width area, false if it has a slot.
-     * @throws IllegalArgumentException if there is no such column.
-     */
-    public boolean isFixedWidth(final int column)
-    {
-        return kind(column).isFixedWidth();
-    }
-
-    /**
-     * @param column ordinal.
      * @return offset from the row start of the column's value when fixed-width, or of its slot when
      * variable-width.
      * @throws IllegalArgumentException if there is no such column.

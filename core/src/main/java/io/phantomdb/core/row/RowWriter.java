@@ -88,14 +88,6 @@ public final class RowWriter
     }
 
     /**
-     * @return bytes the row in progress takes so far (its length if finished now).
-     */
-    public int length()
-    {
-        return limit;
-    }
-
-    /**
      * Complete the row: mark every column not set as NULL and write the header.
      *
      * @return the length of the row in bytes.
