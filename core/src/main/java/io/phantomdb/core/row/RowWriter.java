@@ -36,6 +36,9 @@ public final class RowWriter
 {
     private static final int MAX_VALUE_IN_MESSAGE = 40;
 
+    /** Most digits before the decimal point of an unconstrained NUMERIC, as in PostgreSQL. */
+    private static final int MAX_NUMERIC_INTEGER_DIGITS = 131_072;
+
     private final RowLayout layout;
     private final long[] setColumns;
     private MutableDirectBuffer buffer;
@@ -423,7 +426,9 @@ public final class RowWriter
     /**
      * Set a {@code NUMERIC} column. For {@code NUMERIC(p,s)} the value is rounded half up to scale s, as
      * PostgreSQL does, and must then have at most p digits. For unconstrained {@code NUMERIC} a negative
-     * scale becomes 0 and the scale must be at most {@link RowDescriptor#MAX_NUMERIC_SCALE}.
+     * scale becomes 0, the scale must be at most {@link RowDescriptor#MAX_NUMERIC_SCALE} and the value
+     * have at most 131,072 digits before the decimal point. Values of extreme scale (such as 1E+999999999)
+     * are rejected or rounded without expanding them.
      *
      * @param column ordinal of a {@code NUMERIC} column.
      * @param value  the value.
@@ -440,10 +445,17 @@ public final class RowWriter
             throw layout.wrongType(column, "decimal", value.toString());
         }
         final ColumnType type = layout.type(column);
+        final BigDecimal given = value.signum() == 0 && value.scale() < 0 ? BigDecimal.ZERO : value;
+        final long integerDigits = (long)given.precision() - given.scale();
         final BigDecimal stored;
         if (type.scale() != ColumnType.UNSPECIFIED)
         {
-            stored = value.setScale(type.scale(), RoundingMode.HALF_UP);
+            if (given.signum() != 0 && integerDigits > type.precision() - type.scale())
+            {
+                throw numericOverflow(column, value);
+            }
+            stored = given.signum() == 0 || integerDigits < -type.scale() ?
+                BigDecimal.valueOf(0, type.scale()) : given.setScale(type.scale(), RoundingMode.HALF_UP);
             if (stored.precision() > type.precision())
             {
                 throw numericOverflow(column, value);
@@ -451,7 +463,13 @@ public final class RowWriter
         }
         else
         {
-            stored = value.scale() < 0 ? value.setScale(0) : value;
+            if (integerDigits > MAX_NUMERIC_INTEGER_DIGITS)
+            {
+                throw new IllegalArgumentException(
+                    layout.describe(column) + ": value " + abbreviate(value.toString()) + " has " + integerDigits +
+                    " digits before the decimal point, more than " + MAX_NUMERIC_INTEGER_DIGITS);
+            }
+            stored = given.scale() < 0 ? given.setScale(0) : given;
             if (stored.scale() > RowDescriptor.MAX_NUMERIC_SCALE)
             {
                 throw new IllegalArgumentException(
@@ -631,7 +649,8 @@ public final class RowWriter
      * @param sourceOffset offset of the bytes.
      * @param sourceLength number of bytes.
      * @return this writer.
-     * @throws IllegalArgumentException if the column is not {@code BYTEA}, does not exist, or the length is negative.
+     * @throws IllegalArgumentException if the column is not {@code BYTEA}, does not exist, or the range is not
+     *                                  inside the source buffer.
      * @throws IllegalStateException    if no row is in progress or the column is already set.
      */
     public RowWriter setBytes(final int column, final DirectBuffer source, final int sourceOffset, final int sourceLength)
@@ -641,9 +660,10 @@ public final class RowWriter
         {
             throw layout.wrongType(column, "buffer", "of " + sourceLength + " bytes");
         }
-        if (sourceLength < 0)
+        if (sourceOffset < 0 || sourceLength < 0 || (long)sourceOffset + sourceLength > source.capacity())
         {
-            throw new IllegalArgumentException(layout.describe(column) + ": negative length " + sourceLength);
+            throw new IllegalArgumentException(layout.describe(column) + ": source range [" + sourceOffset + ", " +
+                ((long)sourceOffset + sourceLength) + ") is outside the source buffer of capacity " + source.capacity());
         }
         final int index = claimVariable(column, sourceLength);
         buffer.putBytes(index, source, sourceOffset, sourceLength);

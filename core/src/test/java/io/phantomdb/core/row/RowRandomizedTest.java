@@ -12,7 +12,10 @@ import org.junit.jupiter.api.Test;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
 import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * Random schemas and random values: every value written in a random order, at a random offset of a random
@@ -51,6 +54,7 @@ class RowRandomizedTest
                 generator.set(writer, column, values[column]);
             }
             final int length = writer.finish();
+            assertEquals(generator.expectedLength(layout, expected), length, "seed " + seed + " round " + round);
             final String context = "seed " + seed + " round " + round + " values " + TestRows.describe(values);
             final RowFlyweight row = new RowFlyweight(layout).wrap(buffer, offset, length);
             final int copyOffset = random.nextInt(100);
@@ -221,6 +225,30 @@ class RowRandomizedTest
                 }
             }
             return expected;
+        }
+
+        /**
+         * The model of a row's length: the fixed part, then each variable value with no gaps.
+         */
+        int expectedLength(final RowLayout layout, final Object[] expected)
+        {
+            int length = layout.varDataOffset();
+            for (final Object value : expected)
+            {
+                if (value instanceof String)
+                {
+                    length += ((String)value).getBytes(StandardCharsets.UTF_8).length;
+                }
+                else if (value instanceof byte[])
+                {
+                    length += ((byte[])value).length;
+                }
+                else if (value instanceof BigDecimal)
+                {
+                    length += RowDescriptor.NUMERIC_SCALE_LENGTH + ((BigDecimal)value).unscaledValue().toByteArray().length;
+                }
+            }
+            return length;
         }
 
         /**

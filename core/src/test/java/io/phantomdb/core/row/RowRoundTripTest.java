@@ -8,6 +8,7 @@ import org.agrona.ExpandableDirectByteBuffer;
 import org.agrona.MutableDirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -320,6 +321,65 @@ class RowRoundTripTest
             "(must round to an absolute value less than 10^3)", () -> w.setDecimal(0, 100000L, 2));
         assertMessage("column \"any\" NUMERIC: scale 16384 of value 1E-16384 exceeds 16383",
             () -> w.setDecimal(2, BigDecimal.valueOf(1, 16384)));
+    }
+
+    @Test
+    @Timeout(10)
+    void shouldRejectOrRoundWithoutExpandingWhenDecimalScaleIsExtreme()
+    {
+        final TableSchema schema = TableSchema.builder(2, "money")
+            .column("amount", ColumnType.numeric(5, 2), false)
+            .column("any", ColumnType.NUMERIC, true)
+            .column("frac", ColumnType.numeric(2, 2), true)
+            .primaryKey("amount").build();
+        final RowLayout moneyLayout = RowLayout.of(schema);
+        final RowWriter w = new RowWriter(moneyLayout);
+        final RowFlyweight r = new RowFlyweight(moneyLayout);
+        final ExpandableArrayBuffer buffer = new ExpandableArrayBuffer();
+
+        w.wrap(buffer, 0).setDecimal(0, 1L, 0).setDecimal(2, BigDecimal.ZERO);
+        r.wrap(buffer, 0, w.finish());
+        assertEquals(new BigDecimal("0.00"), r.getDecimal(2));
+        w.wrap(buffer, 0);
+        assertMessage("column \"frac\" NUMERIC(2,2): numeric field overflow for value 0.995 " +
+            "(must round to an absolute value less than 10^0)", () -> w.setDecimal(2, new BigDecimal("0.995")));
+        assertMessage("column \"amount\" NUMERIC(5,2) NOT NULL: numeric field overflow for value 1E+999999999 " +
+            "(must round to an absolute value less than 10^3)", () -> w.setDecimal(0, new BigDecimal("1E+999999999")));
+        assertMessage("column \"any\" NUMERIC: value 1E+999999999 has 1000000000 digits before the decimal point, " +
+            "more than 131072", () -> w.setDecimal(1, new BigDecimal("1E+999999999")));
+        w.setDecimal(0, new BigDecimal("-7E-999999999")).setDecimal(1, new BigDecimal("0E+999999999"));
+        r.wrap(buffer, 0, w.finish());
+        assertEquals(new BigDecimal("0.00"), r.getDecimal(0));
+        assertEquals(BigDecimal.ZERO, r.getDecimal(1));
+
+        w.wrap(buffer, 0).setDecimal(0, new BigDecimal("-0.005")).setDecimal(1, new BigDecimal("-1.5E+3"));
+        r.wrap(buffer, 0, w.finish());
+        assertEquals(new BigDecimal("-0.01"), r.getDecimal(0));
+        assertEquals(new BigDecimal("-1500"), r.getDecimal(1));
+    }
+
+    @Test
+    void shouldRejectByteaSourceRangeWhenOutsideSourceBuffer()
+    {
+        writer.wrap(new ExpandableArrayBuffer(), 0);
+        final UnsafeBuffer source = new UnsafeBuffer(new byte[8]);
+        assertMessage("column \"bin\" BYTEA: source range [4, 12) is outside the source buffer of capacity 8",
+            () -> writer.setBytes(10, source, 4, 8));
+        assertMessage("column \"bin\" BYTEA: source range [0, -1) is outside the source buffer of capacity 8",
+            () -> writer.setBytes(10, source, 0, -1));
+        writer.setBytes(10, source, 4, 4).setInt(0, 1);
+        final int length = writer.finish();
+        assertEquals(layout.varDataOffset() + 4, length);
+    }
+
+    @Test
+    void shouldWriteHeaderOnlyRowWhenLayoutHasNoColumns()
+    {
+        final RowLayout empty = new RowLayout(java.util.List.of());
+        final UnsafeBuffer buffer = new UnsafeBuffer(new byte[16]);
+        final int length = new RowWriter(empty).wrap(buffer, 8).finish();
+        assertEquals(RowDescriptor.HEADER_LENGTH, length);
+        assertEquals(0, new RowFlyweight(empty).wrap(buffer, 8, length).layout().columnCount());
     }
 
     @Test
