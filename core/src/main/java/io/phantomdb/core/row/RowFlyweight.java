@@ -150,7 +150,7 @@ public final class RowFlyweight
                 buffer.getInt(slot + RowDescriptor.SLOT_VALUE_OFFSET_OFFSET, RowDescriptor.BYTE_ORDER);
             final int valueLength =
                 buffer.getInt(slot + RowDescriptor.SLOT_VALUE_LENGTH_OFFSET, RowDescriptor.BYTE_ORDER);
-            if (isNull(column))
+            if (nullBit(column))
             {
                 if (valueOffset != 0 || valueLength != 0)
                 {
@@ -212,6 +212,11 @@ public final class RowFlyweight
     public boolean isNull(final int column)
     {
         layout.checkColumn(column);
+        return nullBit(column);
+    }
+
+    private boolean nullBit(final int column)
+    {
         return (buffer.getByte(offset + RowDescriptor.NULL_BITMAP_OFFSET + (column >>> 3)) & (1 << (column & 7))) != 0;
     }
 
@@ -590,7 +595,7 @@ public final class RowFlyweight
 
     private void checkNotNull(final int column)
     {
-        if (isNull(column))
+        if (nullBit(column))
         {
             throw new IllegalStateException(layout.describe(column) + " is NULL: check isNull first");
         }

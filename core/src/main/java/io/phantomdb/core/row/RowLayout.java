@@ -184,9 +184,12 @@ public final class RowLayout
         return varDataOffset;
     }
 
+    /**
+     * @param column ordinal, already checked by {@link #checkColumn(int)}.
+     * @return the column's kind.
+     */
     TypeKind kind(final int column)
     {
-        checkColumn(column);
         return kinds[column];
     }
 

@@ -442,7 +442,7 @@ public final class RowWriter
         checkSettable(column);
         if (layout.kind(column) != TypeKind.NUMERIC)
         {
-            throw layout.wrongType(column, "decimal", value.toString());
+            throw layout.wrongType(column, "decimal", abbreviate(value.toString()));
         }
         final ColumnType type = layout.type(column);
         final BigDecimal given = value.signum() == 0 && value.scale() < 0 ? BigDecimal.ZERO : value;
