@@ -226,7 +226,7 @@ public final class RowLayout
     IllegalArgumentException wrongType(final int column, final String javaType, final String value)
     {
         return new IllegalArgumentException(
-            describe(column) + ": cannot set a " + javaType + " value " + value +
+            describe(column) + ": cannot set " + javaType + " value " + value +
             " (type mismatch)");
     }
 

@@ -211,24 +211,24 @@ class RowRoundTripTest
     void shouldNameColumnTypeAndValueWhenSetterDoesNotMatchType()
     {
         writer.wrap(new ExpandableArrayBuffer(), 0);
-        assertMessage("column \"l\" BIGINT: cannot set a int value 5 (type mismatch)", () -> writer.setInt(4, 5));
-        assertMessage("column \"id\" INTEGER NOT NULL: cannot set a long value 5 (type mismatch)",
+        assertMessage("column \"l\" BIGINT: cannot set int value 5 (type mismatch)", () -> writer.setInt(4, 5));
+        assertMessage("column \"id\" INTEGER NOT NULL: cannot set long value 5 (type mismatch)",
             () -> writer.setLong(0, 5L));
-        assertMessage("column \"s\" SMALLINT: cannot set a int value 70000 (type mismatch)", () -> writer.setInt(3, 70000));
-        assertMessage("column \"vc\" VARCHAR(5): cannot set a int value 1 (type mismatch)", () -> writer.setInt(9, 1));
-        assertMessage("column \"n\" NUMERIC(38,4): cannot set a double value 1.5 (type mismatch)",
+        assertMessage("column \"s\" SMALLINT: cannot set int value 70000 (type mismatch)", () -> writer.setInt(3, 70000));
+        assertMessage("column \"vc\" VARCHAR(5): cannot set int value 1 (type mismatch)", () -> writer.setInt(9, 1));
+        assertMessage("column \"n\" NUMERIC(38,4): cannot set double value 1.5 (type mismatch)",
             () -> writer.setDouble(5, 1.5));
-        assertMessage("column \"r\" REAL: cannot set a double value 1.5 (type mismatch)", () -> writer.setDouble(6, 1.5));
-        assertMessage("column \"id\" INTEGER NOT NULL: cannot set a string value '42' (type mismatch)",
+        assertMessage("column \"r\" REAL: cannot set double value 1.5 (type mismatch)", () -> writer.setDouble(6, 1.5));
+        assertMessage("column \"id\" INTEGER NOT NULL: cannot set string value '42' (type mismatch)",
             () -> writer.setString(0, "42"));
-        assertMessage("column \"txt\" TEXT: cannot set a byte[] value of 3 bytes (type mismatch)",
+        assertMessage("column \"txt\" TEXT: cannot set byte[] value of 3 bytes (type mismatch)",
             () -> writer.setBytes(2, new byte[3]));
-        assertMessage("column \"bin\" BYTEA: cannot set a string value 'x' (type mismatch)", () -> writer.setString(10, "x"));
-        assertMessage("column \"ts\" TIMESTAMP: cannot set a date (epoch days) value 3 (type mismatch)",
+        assertMessage("column \"bin\" BYTEA: cannot set string value 'x' (type mismatch)", () -> writer.setString(10, "x"));
+        assertMessage("column \"ts\" TIMESTAMP: cannot set date (epoch days) value 3 (type mismatch)",
             () -> writer.setDate(13, 3));
-        assertMessage("column \"dt\" DATE: cannot set a LocalDateTime value 2024-01-02T03:04 (type mismatch)",
+        assertMessage("column \"dt\" DATE: cannot set LocalDateTime value 2024-01-02T03:04 (type mismatch)",
             () -> writer.setTimestamp(11, LocalDateTime.of(2024, 1, 2, 3, 4)));
-        assertMessage("column \"b\" BOOLEAN: cannot set a decimal value 1.5 (type mismatch)",
+        assertMessage("column \"b\" BOOLEAN: cannot set decimal value 1.5 (type mismatch)",
             () -> writer.setDecimal(1, BigDecimal.valueOf(15, 1)));
         assertMessage("column index 16 out of range for a row of 16 columns", () -> writer.setInt(16, 1));
         assertMessage("column \"l\" BIGINT: cannot get as int (type mismatch)", () -> rowOf().getInt(4));
