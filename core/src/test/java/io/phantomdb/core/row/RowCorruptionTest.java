@@ -1,6 +1,8 @@
 package io.phantomdb.core.row;
 
 import io.phantomdb.CorruptionException;
+import io.phantomdb.core.schema.ColumnType;
+import io.phantomdb.core.schema.TableSchema;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -99,9 +101,9 @@ class RowCorruptionTest
     @Test
     void shouldThrowCorruptionWhenUnusedBitmapBitsAreSet()
     {
-        final RowLayout narrow = RowLayout.of(io.phantomdb.core.schema.TableSchema.builder(4, "narrow")
-            .column("k", io.phantomdb.core.schema.ColumnType.INTEGER, false)
-            .column("v", io.phantomdb.core.schema.ColumnType.INTEGER, true).primaryKey("k").build());
+        final RowLayout narrow = RowLayout.of(TableSchema.builder(4, "narrow")
+            .column("k", ColumnType.INTEGER, false)
+            .column("v", ColumnType.INTEGER, true).primaryKey("k").build());
         final int narrowLength = new RowWriter(narrow).wrap(buffer, OFFSET).setInt(0, 1).finish();
         buffer.putByte(OFFSET + RowDescriptor.NULL_BITMAP_OFFSET, (byte)0x06);
         final CorruptionException ex =

@@ -2,6 +2,7 @@ package io.phantomdb.core.row;
 
 import io.phantomdb.core.schema.ColumnType;
 import io.phantomdb.core.schema.TableSchema;
+import com.sun.management.ThreadMXBean;
 import org.agrona.DirectBuffer;
 import org.agrona.ExpandableArrayBuffer;
 import org.agrona.ExpandableDirectByteBuffer;
@@ -10,12 +11,15 @@ import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
+import java.lang.management.ManagementFactory;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.nio.ByteBuffer;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Random;
 
 import static io.phantomdb.core.row.TestRows.assertValue;
@@ -123,7 +127,7 @@ class RowRoundTripTest
         final int[] order = {15, 3, 0, 9, 2, 14, 7, 1, 12, 5, 11, 4, 10, 6, 13, 8};
         final Object[] values = others();
         assertRoundTrip(new UnsafeBuffer(new byte[4096]), 1001, values, order);
-        assertRoundTrip(new UnsafeBuffer(java.nio.ByteBuffer.allocateDirect(4096)), 3, values, order);
+        assertRoundTrip(new UnsafeBuffer(ByteBuffer.allocateDirect(4096)), 3, values, order);
         assertRoundTrip(new ExpandableDirectByteBuffer(8), 77, values, order);
         assertRoundTrip(new ExpandableArrayBuffer(8), 13, values, order);
     }
@@ -375,7 +379,7 @@ class RowRoundTripTest
     @Test
     void shouldWriteHeaderOnlyRowWhenLayoutHasNoColumns()
     {
-        final RowLayout empty = new RowLayout(java.util.List.of());
+        final RowLayout empty = new RowLayout(List.of());
         final UnsafeBuffer buffer = new UnsafeBuffer(new byte[16]);
         final int length = new RowWriter(empty).wrap(buffer, 8).finish();
         assertEquals(RowDescriptor.HEADER_LENGTH, length);
@@ -438,8 +442,7 @@ class RowRoundTripTest
     @Test
     void shouldWriteFixedTypesAndCharSequencesWithoutAllocatingWhenWarm()
     {
-        final com.sun.management.ThreadMXBean threads =
-            (com.sun.management.ThreadMXBean)java.lang.management.ManagementFactory.getThreadMXBean();
+        final ThreadMXBean threads = (ThreadMXBean)ManagementFactory.getThreadMXBean();
         final UnsafeBuffer buffer = new UnsafeBuffer(new byte[4096]);
         final StringBuilder text = new StringBuilder("h\u00e9llo \u4e16\u754c \ud83d\ude00");
         long sum = 0;

@@ -5,6 +5,7 @@ import io.phantomdb.core.schema.TableSchema;
 import org.agrona.DirectBuffer;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -112,7 +113,7 @@ final class TestRows
             final DirectBuffer utf8 = row.getStringUtf8(column);
             final byte[] bytes = new byte[utf8.capacity()];
             utf8.getBytes(0, bytes);
-            assertArrayEquals(((String)expected).getBytes(java.nio.charset.StandardCharsets.UTF_8), bytes, what);
+            assertArrayEquals(((String)expected).getBytes(StandardCharsets.UTF_8), bytes, what);
         }
         else if (expected instanceof BigDecimal)
         {
