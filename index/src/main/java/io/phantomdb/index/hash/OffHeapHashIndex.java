@@ -38,6 +38,7 @@ public final class OffHeapHashIndex implements AutoCloseable
     static final long SEED = 0x5048_414E_544F_4D21L;
 
     private static final int RECLAIM_INTERVAL_MASK = 63;
+    private static final byte[] NO_BYTES = new byte[0];
 
     private final String name;
     private final float loadFactor;
@@ -46,7 +47,7 @@ public final class OffHeapHashIndex implements AutoCloseable
     private final int maxKeyLength;
     private final int maxValueLength;
     private final EpochReclaimer reclaimer = new EpochReclaimer();
-    private final UnsafeBuffer writerView = new UnsafeBuffer(new byte[0]);
+    private final UnsafeBuffer writerView = new UnsafeBuffer(NO_BYTES);
     private HashTable writerTable;
     private volatile HashTable publishedTable;
     private volatile boolean closed;
@@ -137,7 +138,8 @@ public final class OffHeapHashIndex implements AutoCloseable
      * @param key       buffer holding the key.
      * @param keyOffset offset of the key.
      * @param keyLength length of the key.
-     * @return a view of the value, valid until the next call on this index; null if absent.
+     * @return a view of the value, valid until the next call on this index (a stale view fails a bounds
+     * check rather than reading freed memory once a rebuild has replaced the generation); null if absent.
      * @throws ClosedException if the index is closed.
      */
     public DirectBuffer get(final DirectBuffer key, final int keyOffset, final int keyLength)
@@ -268,6 +270,7 @@ public final class OffHeapHashIndex implements AutoCloseable
         final HashTable last = writerTable;
         writerTable = null;
         publishedTable = null;
+        writerView.wrap(NO_BYTES);
         closed = true;
         reclaimer.retire(last);
         reclaimer.reclaim();
@@ -327,6 +330,7 @@ public final class OffHeapHashIndex implements AutoCloseable
         next.copyLiveEntriesFrom(old);
         writerTable = next;
         publishedTable = next; // volatile store: publishes the fully built generation to readers
+        writerView.wrap(NO_BYTES); // it may point into the old generation, which may now be freed
         reclaimer.retire(old);
         rebuilds++;
         reclaimer.reclaim();

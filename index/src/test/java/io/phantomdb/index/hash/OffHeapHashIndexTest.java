@@ -270,6 +270,22 @@ class OffHeapHashIndexTest
     }
 
     @Test
+    void shouldEmptyWriterViewWhenRebuildReplacesItsGeneration()
+    {
+        index = OffHeapHashIndex.create(new HashIndexConfig().initialCapacity(4));
+        putInt(1, 7);
+        key.putInt(0, 1);
+        final DirectBuffer seen = index.get(key, 0, 4);
+        assertEquals(7, seen.getInt(0));
+        final int rebuilds = index.rebuildCount();
+        for (int i = 2; rebuilds == index.rebuildCount(); i++)
+        {
+            putInt(i, i);
+        }
+        assertThrows(IndexOutOfBoundsException.class, () -> seen.getInt(0));
+    }
+
+    @Test
     void shouldAllocateNothingWhenGettingInSteadyState()
     {
         index = OffHeapHashIndex.create(new HashIndexConfig().initialCapacity(10_000));

@@ -35,7 +35,7 @@ class KeyEncodingProperties
     private final KeyDecoder decoder = new KeyDecoder();
     private final ExpandableArrayBuffer buffer = new ExpandableArrayBuffer(256);
 
-    @Property(tries = 1500)
+    @Property(tries = 800)
     void encodedOrderShouldEqualTypedOrder(@ForAll("schemaAndTuples") final SchemaAndTuples input)
     {
         final List<byte[]> encoded = new ArrayList<>();
@@ -59,7 +59,7 @@ class KeyEncodingProperties
         }
     }
 
-    @Property(tries = 1500)
+    @Property(tries = 800)
     void decodeShouldInvertEncode(@ForAll("schemaAndTuples") final SchemaAndTuples input)
     {
         for (final Object[] tuple : input.tuples())
