@@ -28,7 +28,6 @@ final class HashTableDescriptor
     /** Version of this layout. */
     static final int VERSION = 1;
 
-    static final int SLOT_SIZE = Long.BYTES;
     static final int SLOT_SHIFT = 3;
     static final int EMPTY_REFERENCE = 0;
     static final int TOMBSTONE_REFERENCE = -1;

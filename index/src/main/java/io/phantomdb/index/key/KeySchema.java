@@ -97,7 +97,6 @@ public final class KeySchema
                 case DOUBLE -> encoder.putDouble((Double)value);
                 case STRING -> encoder.putString((String)value);
                 case BYTES -> encoder.putBytes((byte[])value);
-                default -> throw new IllegalStateException("unknown type " + columns[i].type());
             }
         }
         return encoder.length();

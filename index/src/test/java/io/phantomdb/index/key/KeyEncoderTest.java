@@ -116,6 +116,22 @@ class KeyEncoderTest
     }
 
     @Test
+    void shouldAllocateNothingWhenEncodingInSteadyState()
+    {
+        final UnsafeBuffer buffer = new UnsafeBuffer(new byte[256]);
+        final UnsafeBuffer bytes = new UnsafeBuffer(new byte[]{0, 1, (byte)0xFF});
+        final String text = "k\u0000é\uD83D\uDE00";
+        final com.sun.management.ThreadMXBean threads =
+            (com.sun.management.ThreadMXBean)java.lang.management.ManagementFactory.getThreadMXBean();
+        long total = encodeMany(buffer, bytes, text);
+        final long before = threads.getCurrentThreadAllocatedBytes();
+        total += encodeMany(buffer, bytes, text);
+        final long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+        assertEquals(2L * 10_000 * 48, total);
+        assertTrue(allocated < 1024, "allocated " + allocated + " bytes in 10,000 encodings");
+    }
+
+    @Test
     void shouldRejectMalformedKeysWhenDecoding()
     {
         final UnsafeBuffer buffer = new UnsafeBuffer(new byte[]{0x01, 0x61, 0x00, 0x05});
@@ -162,6 +178,20 @@ class KeyEncoderTest
                 }
             }
         }
+    }
+
+    private long encodeMany(final UnsafeBuffer buffer, final UnsafeBuffer bytes, final String text)
+    {
+        long total = 0;
+        for (int i = 0; i < 10_000; i++)
+        {
+            total += encoder.wrap(buffer, 0)
+                .putInt(i).putLong(-i).putDouble(i * 0.5)
+                .order(ColumnOrder.DESC_NULLS_LAST).putString(text).putNull()
+                .order(ColumnOrder.ASC_NULLS_FIRST).putBytes(bytes, 0, 3).putBoolean(true).putShort((short)i)
+                .length();
+        }
+        return total;
     }
 
     private int compareEncoded(final KeySchema schema, final Object[] a, final Object[] b)

@@ -4,6 +4,7 @@ import io.phantomdb.index.hash.HashIndexReader;
 import org.agrona.DirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -34,7 +35,7 @@ final class ConcurrentReader implements Runnable
         this.random = new SplittableRandom(seed ^ 0x5DEECE66DL);
         this.failure = failure;
         this.lookups = lookups;
-        java.util.Arrays.fill(lastVersion, -1);
+        Arrays.fill(lastVersion, -1);
     }
 
     void stop()

@@ -10,6 +10,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.ShrinkingMode;
+import net.jqwik.api.Tuple;
 import org.agrona.DirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 
@@ -62,7 +63,6 @@ class HashIndexModelProperties
                     }
                     case DELETE -> assertEquals(null != model.remove(new Bytes(k)), index.delete(key, 0, k.length), where);
                     case GET -> assertEquals(model.get(new Bytes(k)), copy(index.get(key, 0, k.length)), where);
-                    default -> throw new IllegalStateException(where);
                 }
                 assertEquals(model.size(), index.size(), where);
             }
@@ -140,13 +140,13 @@ class HashIndexModelProperties
     {
         final Arbitrary<Operation> operation = Combinators.combine(
             Arbitraries.frequencyOf(
-                net.jqwik.api.Tuple.of(5, Arbitraries.just(Kind.PUT)),
-                net.jqwik.api.Tuple.of(3, Arbitraries.just(Kind.DELETE)),
-                net.jqwik.api.Tuple.of(2, Arbitraries.just(Kind.GET))),
+                Tuple.of(5, Arbitraries.just(Kind.PUT)),
+                Tuple.of(3, Arbitraries.just(Kind.DELETE)),
+                Tuple.of(2, Arbitraries.just(Kind.GET))),
             Arbitraries.integers().between(0, KEY_POOL - 1),
             Arbitraries.frequencyOf(
-                net.jqwik.api.Tuple.of(8, Arbitraries.integers().between(0, 16)),
-                net.jqwik.api.Tuple.of(2, Arbitraries.integers().between(17, 500))))
+                Tuple.of(8, Arbitraries.integers().between(0, 16)),
+                Tuple.of(2, Arbitraries.integers().between(17, 500))))
             .as(Operation::new);
         return operation.list().ofMaxSize(1500);
     }
