@@ -6,6 +6,8 @@ import org.agrona.concurrent.UnsafeBuffer;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -24,6 +26,7 @@ final class ConcurrentReader implements Runnable
     private final AtomicLong lookups;
     private final int[] lastVersion = new int[96];
     private final UnsafeBuffer key = new UnsafeBuffer(new byte[32]);
+    private final CountDownLatch started = new CountDownLatch(1);
     private volatile boolean running = true;
 
     ConcurrentReader(
@@ -41,6 +44,16 @@ final class ConcurrentReader implements Runnable
     void stop()
     {
         running = false;
+    }
+
+    /**
+     * Wait until this reader has made its first lookup, so the writer's run overlaps its reads.
+     *
+     * @return true if it started within the timeout.
+     */
+    boolean awaitStarted(final long timeoutMs) throws InterruptedException
+    {
+        return started.await(timeoutMs, TimeUnit.MILLISECONDS);
     }
 
     @Override
@@ -68,6 +81,7 @@ final class ConcurrentReader implements Runnable
                     reader.end();
                 }
                 count++;
+                started.countDown();
             }
             lookups.addAndGet(count);
         }

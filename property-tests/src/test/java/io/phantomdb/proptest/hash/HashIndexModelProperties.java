@@ -93,9 +93,11 @@ class HashIndexModelProperties
             final HashIndexReader reader = index.newReader();
             final ConcurrentReader task = new ConcurrentReader(reader, stableKeys, seed, failure, lookups);
             final Thread thread = new Thread(task, "hash-reader");
+            thread.setDaemon(true);
             thread.start();
             try
             {
+                assertTrue(task.awaitStarted(10_000) || null != failure.get(), "reader thread did not start within 10 s");
                 final SplittableRandom random = new SplittableRandom(seed);
                 for (int version = stableKeys; version < 20_000 && null == failure.get(); version++)
                 {
