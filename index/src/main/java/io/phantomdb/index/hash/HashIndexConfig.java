@@ -153,7 +153,7 @@ public final class HashIndexConfig
         {
             throw new IllegalArgumentException("loadFactor must be in [0.1, 0.9], got " + loadFactor);
         }
-        final long maxEntries = (long)(HashTableDescriptor.MAX_SLOT_CAPACITY * (double)loadFactor / 2);
+        final long maxEntries = (long)(HashTableDescriptor.MAX_SLOT_CAPACITY * (double)loadFactor / 2) - 1;
         if (initialCapacity < 1 || initialCapacity > maxEntries)
         {
             throw new IllegalArgumentException("initialCapacity must be in [1, " + maxEntries + "], got " + initialCapacity);

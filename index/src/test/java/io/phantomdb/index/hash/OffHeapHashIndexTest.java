@@ -189,9 +189,12 @@ class OffHeapHashIndexTest
         assertEquals("initialArenaBytes must be in [64, 1073741824], got 10",
             assertThrows(IllegalArgumentException.class,
                 () -> OffHeapHashIndex.create(new HashIndexConfig().initialArenaBytes(10))).getMessage());
-        assertEquals("initialCapacity must be in [1, 33554432], got 0",
+        assertEquals("initialCapacity must be in [1, 33554431], got 0",
             assertThrows(IllegalArgumentException.class,
                 () -> OffHeapHashIndex.create(new HashIndexConfig().initialCapacity(0))).getMessage());
+        assertEquals("initialCapacity must be in [1, 6710885], got 6710886",
+            assertThrows(IllegalArgumentException.class,
+                () -> OffHeapHashIndex.create(new HashIndexConfig().loadFactor(0.1f).initialCapacity(6_710_886))).getMessage());
         assertEquals("maxKeyLength must be in [1, 268435456], got 0",
             assertThrows(IllegalArgumentException.class,
                 () -> OffHeapHashIndex.create(new HashIndexConfig().maxKeyLength(0))).getMessage());
