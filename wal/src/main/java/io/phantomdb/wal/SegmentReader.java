@@ -96,6 +96,7 @@ final class SegmentReader implements AutoCloseable
                 bestFirst = first;
             }
         }
+        closeDocument();
         if (Integer.MIN_VALUE == bestCycle)
         {
             tailer.toStart();
