@@ -137,7 +137,7 @@ public final class WalWriter implements AutoCloseable
         }
         catch (final RuntimeException ex)
         {
-            closeAfterFailure();
+            release();
             throw new PhantomException("cannot append lsn " + lsn + " to " + segmentDirectory, ex);
         }
         nextLsn = lsn + 1;
@@ -176,7 +176,7 @@ public final class WalWriter implements AutoCloseable
         }
         catch (final PhantomException ex)
         {
-            closeAfterFailure();
+            release();
             throw ex;
         }
         if (previousPending)
@@ -230,7 +230,7 @@ public final class WalWriter implements AutoCloseable
         }
         catch (final PhantomException ex)
         {
-            closeAfterFailure();
+            release();
             throw ex;
         }
         pending = 0;
@@ -346,11 +346,11 @@ public final class WalWriter implements AutoCloseable
         }
         finally
         {
-            closeAfterFailure();
+            release();
         }
     }
 
-    private void closeAfterFailure()
+    private void release()
     {
         if (closed)
         {
