@@ -68,6 +68,21 @@ final class QueueFiles
     }
 
     /**
+     * @return some segment directory in the WAL directory, or null if there is none.
+     */
+    static Path anySegment(final Path walDirectory)
+    {
+        try (Stream<Path> paths = Files.list(walDirectory))
+        {
+            return paths.filter(p -> p.getFileName().toString().startsWith(WalMeta.SEGMENT_PREFIX)).findAny().orElse(null);
+        }
+        catch (final IOException ex)
+        {
+            throw new PhantomException("cannot list WAL directory " + walDirectory, ex);
+        }
+    }
+
+    /**
      * Deletes a directory and everything in it, then forces its parent.
      */
     static void deleteTree(final Path directory)

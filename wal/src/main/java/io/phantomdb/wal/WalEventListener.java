@@ -17,12 +17,14 @@ public interface WalEventListener
     {
         private final System.Logger logger = System.getLogger("io.phantomdb.wal");
 
+        @Override
         public void onTornTail(final Path file, final long position, final long lastGoodLsn, final String detail)
         {
             logger.log(Level.WARNING, "WAL torn tail in {0} at offset {1} ({2}); log ends at lsn {3}",
                 file, position, detail, lastGoodLsn);
         }
 
+        @Override
         public void onRetired(final Path path, final long checkpointLsn)
         {
             logger.log(Level.INFO, "WAL retired {0} (every record older than checkpoint lsn {1})", path, checkpointLsn);

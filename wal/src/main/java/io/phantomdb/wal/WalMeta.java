@@ -41,6 +41,7 @@ final class WalMeta
 {
     static final String FILE_NAME = "wal.meta";
     static final long OPEN = -1;
+    static final String SEGMENT_PREFIX = "seg-";
 
     private static final int MAGIC = 0x4C415750;
     private static final int VERSION = 1;
@@ -210,7 +211,7 @@ final class WalMeta
 
     static Path segmentDirectory(final Path walDirectory, final int segment)
     {
-        return walDirectory.resolve(String.format("seg-%08d", segment));
+        return walDirectory.resolve(String.format(SEGMENT_PREFIX + "%08d", segment));
     }
 
     /**

@@ -86,10 +86,14 @@ public final class WalWriter implements AutoCloseable
             throw new PhantomException("cannot create WAL directory " + directory, ex);
         }
         final WalMeta meta = WalMeta.load(directory);
-        if (0 == meta.size() && Files.exists(WalMeta.segmentDirectory(directory, 1)))
+        if (0 == meta.size())
         {
-            throw new CorruptionException(directory.resolve(WalMeta.FILE_NAME), 0,
-                "missing while segment " + WalMeta.segmentDirectory(directory, 1) + " exists");
+            final Path orphan = QueueFiles.anySegment(directory);
+            if (null != orphan)
+            {
+                throw new CorruptionException(directory.resolve(WalMeta.FILE_NAME), 0,
+                    "missing while segment " + orphan + " exists");
+            }
         }
         final int last = meta.size() - 1;
         if (last >= 0 && meta.isOpen(last))

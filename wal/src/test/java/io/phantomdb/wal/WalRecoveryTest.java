@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -117,6 +118,16 @@ class WalRecoveryTest
         assertTrue(ex.getMessage().startsWith("corruption in " + victim.file + " at offset " + victim.position +
             ": expected crc "), ex.getMessage());
         assertEquals(List.of(101L), replay(config, 101), "a replay that does not need the damaged segment works");
+    }
+
+    @Test
+    void shouldRefuseToStartAnEmptyLogWhenMetaFileIsMissingButSegmentsExist() throws IOException
+    {
+        final WalConfig config = writeRecords(3);
+        Files.delete(dir.resolve("wal.meta"));
+        final CorruptionException ex = assertThrows(CorruptionException.class, () -> WalWriter.open(config));
+        assertEquals("corruption in " + dir.resolve("wal.meta") + " at offset 0: missing while segment " +
+            dir.resolve("seg-00000001") + " exists", ex.getMessage());
     }
 
     @Test
