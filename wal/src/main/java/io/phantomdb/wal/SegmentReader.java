@@ -32,6 +32,7 @@ final class SegmentReader implements AutoCloseable
 
     private final Path directory;
     private final RollCycle rollCycle;
+    private final int maxRecordLength;
     private final SingleChronicleQueue queue;
     private final ExcerptTailer tailer;
     private final UnsafeBuffer view = new UnsafeBuffer(0, 0);
@@ -45,6 +46,7 @@ final class SegmentReader implements AutoCloseable
     {
         this.directory = directory;
         this.rollCycle = config.rollCycle();
+        this.maxRecordLength = config.maxRecordLength();
         this.queue = openQueue(directory, config);
         this.tailer = queue.createTailer();
     }
@@ -148,9 +150,9 @@ final class SegmentReader implements AutoCloseable
         final Bytes<?> bytes = dc.wire().bytes();
         position = bytes.readPosition();
         final long length = bytes.readRemaining();
-        if (length > Integer.MAX_VALUE)
+        if (length > maxRecordLength)
         {
-            badDetail = "excerpt of " + length + " bytes is longer than any record";
+            badDetail = "excerpt of " + length + " bytes is longer than the maximum record length " + maxRecordLength;
             return BAD;
         }
         wrap(bytes, (int)length);

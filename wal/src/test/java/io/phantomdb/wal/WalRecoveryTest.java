@@ -82,6 +82,40 @@ class WalRecoveryTest
     }
 
     @Test
+    void shouldCutTornTailWhenChronicleHeaderOfLastExcerptIsGarbled() throws IOException
+    {
+        final byte[][] headers = {
+            {(byte)0xFF, (byte)0xFF, 0, 0},                          // complete, 65535 bytes: runs into zeros
+            {(byte)0xFF, (byte)0xFF, (byte)0xFF, (byte)0x3F},        // complete, 1 GiB: past any record
+            {1, 0, 0, 0},                                            // complete, 1 byte
+            {(byte)0x37, (byte)0x01, 0, (byte)0x80},                 // "not complete": a writer died inside it
+        };
+        for (int variant = 0; variant < headers.length; variant++)
+        {
+            final Path walDir = dir.resolve("variant-" + variant);
+            final Events seen = new Events();
+            final WalConfig config = config(walDir, SyncPolicy.NONE, seen);
+            try (WalWriter writer = WalWriter.open(config))
+            {
+                for (long tx = 1; tx <= 20; tx++)
+                {
+                    writer.append(encode(encoder, tx));
+                }
+            }
+            final Location last = locate(walDir.resolve("seg-00000001"), config).get(19);
+            overwrite(last.file, last.position - 4, headers[variant]);
+
+            assertEquals(range(1, 19), replay(config, 1), "variant " + variant);
+            assertEquals(variant < 3 ? 1 : 0, seen.tornTails.size(), "variant " + variant + ": " + seen.tornTails);
+            try (WalWriter writer = WalWriter.open(config))
+            {
+                assertEquals(20, writer.append(encode(encoder, 20)), "variant " + variant);
+            }
+            assertEquals(range(1, 20), replay(config, 1), "variant " + variant);
+        }
+    }
+
+    @Test
     void shouldThrowCorruptionNamingFileAndPositionWhenRecordBeforeTheTailIsDamaged() throws IOException
     {
         final WalConfig config = writeRecords(100);
