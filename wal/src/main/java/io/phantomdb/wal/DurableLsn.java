@@ -29,11 +29,14 @@ final class DurableLsn
 
     long get()
     {
+        // Volatile load: acquires everything the writer did before publishing this value.
         return value;
     }
 
     void publish(final long lsn)
     {
+        // Volatile store: releases the append and the fsync before it to readers of value; it is also ordered
+        // before the volatile load of waiters below (no store-load reordering between volatiles).
         value = lsn;
         if (waiters > 0)
         {
