@@ -188,7 +188,7 @@ class WalWriterTest
     {
         final int clients = 8;
         final int commitsPerClient = 200;
-        final WalConfig config = config(dir, SyncPolicy.BATCH, events).batchMaxRecords(64).batchWindowMicros(500);
+        final WalConfig config = config(dir, SyncPolicy.BATCH, events).batchMaxRecords(clients).batchWindowMicros(5_000);
         final BlockingQueue<long[]> requests = new ArrayBlockingQueue<>(clients);
         final AtomicLong syncs = new AtomicLong();
         final AtomicLong appends = new AtomicLong();
@@ -268,6 +268,7 @@ class WalWriterTest
         writerThread.join();
         assertEquals((long)clients * commitsPerClient, acknowledged.get());
         assertEquals((long)clients * commitsPerClient, appends.get());
+        System.out.println("group commit: " + appends.get() + " appends, " + syncs.get() + " forces");
         assertTrue(syncs.get() > 0 && syncs.get() < appends.get() / 2,
             "syncs=" + syncs.get() + " appends=" + appends.get());
         assertEquals(clients * commitsPerClient, replay(config, 1).size());
