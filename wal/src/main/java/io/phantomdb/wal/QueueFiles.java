@@ -24,10 +24,8 @@ final class QueueFiles
     /**
      * Deletes every queue file of a segment that is followed by a file whose first LSN is at or below
      * {@code checkpointLsn}: all its records are older than the checkpoint. The last file is always kept.
-     *
-     * @return the number of files deleted.
      */
-    static int retireCycles(final Path segmentDirectory, final WalConfig config, final long checkpointLsn)
+    static void retireCycles(final Path segmentDirectory, final WalConfig config, final long checkpointLsn)
     {
         final List<Path> files = new ArrayList<>();
         int keepFrom = 0;
@@ -64,7 +62,6 @@ final class QueueFiles
         {
             FileSync.forceDirectory(segmentDirectory);
         }
-        return keepFrom;
     }
 
     /**

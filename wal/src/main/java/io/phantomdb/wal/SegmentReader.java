@@ -48,7 +48,15 @@ final class SegmentReader implements AutoCloseable
         this.rollCycle = config.rollCycle();
         this.maxRecordLength = config.maxRecordLength();
         this.queue = openQueue(directory, config);
-        this.tailer = queue.createTailer();
+        try
+        {
+            this.tailer = queue.createTailer();
+        }
+        catch (final RuntimeException ex)
+        {
+            queue.close();
+            throw new PhantomException("cannot read queue " + directory, ex);
+        }
     }
 
     static SingleChronicleQueue openQueue(final Path directory, final WalConfig config)
@@ -65,11 +73,6 @@ final class SegmentReader implements AutoCloseable
         {
             throw new PhantomException("cannot open queue " + directory, ex);
         }
-    }
-
-    SingleChronicleQueue queue()
-    {
-        return queue;
     }
 
     /**
