@@ -65,6 +65,7 @@ class WalRetirementTest
             writer.retireBefore(25);
             assertEquals(before.subList(2, 5), queueFiles(segment), "files of lsn 1-10 and 11-20 go; 21-30 holds 25");
             assertEquals(2, events.retired.size());
+            assertEquals(range(25, 50), replay(config, 25), "a replay from the checkpoint has all it needs");
 
             writer.retireBefore(writer.nextLsn());
             assertEquals(before.subList(4, 5), queueFiles(segment), "the file being appended to stays");

@@ -123,6 +123,28 @@ class WalWriterTest
     }
 
     @Test
+    @Timeout(10)
+    void shouldSeeAppendedRecordsWhenReplayingOnAnotherThreadWhileWriterIsOpen() throws Exception
+    {
+        final WalConfig config = config(dir, SyncPolicy.NONE, events);
+        try (WalWriter writer = WalWriter.open(config))
+        {
+            for (int round = 1; round <= 3; round++)
+            {
+                for (int i = 0; i < 100; i++)
+                {
+                    writer.append(encode(encoder, writer.nextLsn()));
+                }
+                final List<List<Long>> seen = new ArrayList<>();
+                final Thread reader = new Thread(() -> seen.add(replay(config, 1)));
+                reader.start();
+                reader.join();
+                assertEquals(List.of(range(1, 100L * round)), seen);
+            }
+        }
+    }
+
+    @Test
     void shouldForceOnEveryAppendWhenPolicyIsAlways()
     {
         try (WalWriter writer = WalWriter.open(config(dir, SyncPolicy.ALWAYS, events)))
