@@ -145,7 +145,7 @@ public final class WalWriter implements AutoCloseable
             throw new PhantomException("cannot append lsn " + lsn + " to " + segmentDirectory, ex);
         }
         nextLsn = lsn + 1;
-        if (appender.cycle() != fileSync.cycle())
+        if (SyncPolicy.NONE != policy && appender.cycle() != fileSync.cycle())
         {
             onRoll(lsn);
         }
