@@ -106,6 +106,7 @@ public final class WalWriter implements AutoCloseable
         meta.append(last < 0 ? 1 : meta.segment(last) + 1, nextLsn, WalMeta.OPEN);
         meta.store();
         final WalWriter writer = new WalWriter(config, meta, nextLsn);
+        FileSync.forceFilesAndDirectory(writer.segmentDirectory);
         FileSync.forceDirectory(directory);
         return writer;
     }
