@@ -331,7 +331,7 @@ final class BTreeWriter
             final UnsafeBuffer separator = separators[level & 1];
             final int separatorLength;
             final int count = node.count();
-            if (index == count)
+            if (index == count && isRightEdge(level))
             {
                 separatorLength = entryKeyLength;
                 separator.putBytes(0, entryKey, entryKeyOffset, entryKeyLength);
@@ -387,6 +387,22 @@ final class BTreeWriter
             level--;
             index = pathIndexes[level] + 1;
         }
+    }
+
+    /**
+     * @return true if the path down to {@code level} always took the last child: appending there means
+     * ascending inserts, so the split leaves the left page full and starts a new right page.
+     */
+    private boolean isRightEdge(final int level)
+    {
+        for (int l = 0; l < level; l++)
+        {
+            if (pathIndexes[l] != wrap(parent, pathPages[l]).count() - 1)
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

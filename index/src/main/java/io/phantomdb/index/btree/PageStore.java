@@ -9,6 +9,8 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
@@ -77,7 +79,29 @@ final class PageStore
     {
         try
         {
-            return FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+            final FileChannel channel =
+                FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+            final FileLock lock;
+            try
+            {
+                lock = channel.tryLock();
+            }
+            catch (final OverlappingFileLockException ex)
+            {
+                channel.close();
+                throw new IllegalStateException(file + " is already open in this process", ex);
+            }
+            catch (final IOException ex)
+            {
+                channel.close();
+                throw ex;
+            }
+            if (null == lock)
+            {
+                channel.close();
+                throw new IllegalStateException(file + " is locked by another process");
+            }
+            return channel;
         }
         catch (final IOException ex)
         {

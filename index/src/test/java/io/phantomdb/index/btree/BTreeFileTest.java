@@ -139,6 +139,17 @@ class BTreeFileTest
     }
 
     @Test
+    void shouldRefuseASecondOpenWhenTheFileIsAlreadyOpen()
+    {
+        final Path file = dir.resolve("twice.btree");
+        final BTree first = BTree.open(file, SMALL);
+        final IllegalStateException ex = assertThrows(IllegalStateException.class, () -> BTree.open(file, SMALL));
+        assertEquals(file + " is already open in this process", ex.getMessage());
+        first.close();
+        BTree.open(file, SMALL).close();
+    }
+
+    @Test
     void shouldRefuseToFlushWhenChangesAreUncommitted()
     {
         try (BTree tree = BTree.open(dir.resolve("pending.btree"), SMALL))
