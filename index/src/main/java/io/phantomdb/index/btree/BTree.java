@@ -263,21 +263,23 @@ public final class BTree implements SortedByteMap
     /**
      * {@inheritDoc}
      *
-     * @throws IllegalStateException if there are uncommitted changes: commit them first.
+     * @throws IllegalStateException if the tree is file-backed and has uncommitted changes: commit them first
+     *                               (a checkpoint writes one committed version and its free list).
      */
     @Override
     public void flush()
     {
         checkOpen();
+        if (null == checkpointer)
+        {
+            return;
+        }
         if (writer.hasUncommittedChanges())
         {
             throw new IllegalStateException("flush() with uncommitted changes in pending version " +
                 writer.pendingVersion() + ": commit() first");
         }
-        if (null != checkpointer)
-        {
-            checkpointer.checkpoint(state);
-        }
+        checkpointer.checkpoint(state);
     }
 
     /**

@@ -346,13 +346,22 @@ final class BTreeWriter
             }
             else
             {
-                final int split = chooseSplit(count, length);
-                for (int i = split; i < count; i++)
+                final int split = chooseSplit(count, length, index);
+                final boolean entryGoesLeft = index < split;
+                final int moveFrom = entryGoesLeft ? split - 1 : split;
+                for (int i = moveFrom; i < count; i++)
                 {
                     other.appendCell(node, i);
                 }
-                node.truncate(split);
+                node.truncate(moveFrom);
                 node.compact(scratch);
+                final NodeFlyweight target = entryGoesLeft ? node : other;
+                if (!target.reserve(length, scratch))
+                {
+                    throw new IllegalStateException("split of page " + pageId + " left no room for an entry of " +
+                        length + " bytes");
+                }
+                insertEntry(target, entryGoesLeft ? index : index - moveFrom);
                 final int firstCell = other.cell(0);
                 separatorLength = other.keyLength(firstCell);
                 separator.putBytes(0, other.buffer(),
@@ -361,14 +370,6 @@ final class BTreeWriter
                 {
                     other.clearFirstBranchKey(scratch);
                 }
-                final NodeFlyweight target = index <= split ? node : other;
-                final int targetIndex = index <= split ? index : index - split;
-                if (!target.reserve(length, scratch))
-                {
-                    throw new IllegalStateException("split of page " + pageId + " left no room for an entry of " +
-                        length + " bytes");
-                }
-                insertEntry(target, targetIndex);
             }
             if (0 == level)
             {
@@ -406,24 +407,28 @@ final class BTreeWriter
     }
 
     /**
-     * @return how many entries stay in the left page: the first count whose bytes reach half of all bytes,
-     * between 1 and count - 1.
+     * Choose where to split the page in {@link #node} as if the new entry were already at {@code index}:
+     * the first split whose left part reaches half of all bytes. Every cell is at most a quarter of the
+     * usable space and all cells with the new one at most five quarters, so the left part is at most
+     * seven eighths and the right part at most five eighths: both fit.
+     *
+     * @return how many of the (count + 1) entries go to the left page, between 1 and count.
      */
-    private int chooseSplit(final int count, final int entryLength)
+    private int chooseSplit(final int count, final int entryLength, final int index)
     {
         final int half = (node.usedBytes() + entryLength + SLOT_LENGTH) / 2;
         int bytes = 0;
-        int split = count - 1;
-        for (int i = 0; i < count; i++)
+        int split = count;
+        for (int v = 0; v <= count; v++)
         {
-            bytes += node.cellLength(i) + SLOT_LENGTH;
+            bytes += SLOT_LENGTH + (v == index ? entryLength : node.cellLength(v < index ? v : v - 1));
             if (bytes >= half)
             {
-                split = i + 1;
+                split = v + 1;
                 break;
             }
         }
-        return Math.max(1, Math.min(split, count - 1));
+        return Math.max(1, Math.min(split, count));
     }
 
     /**

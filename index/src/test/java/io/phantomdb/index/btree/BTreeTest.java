@@ -59,6 +59,53 @@ class BTreeTest
     }
 
     @Test
+    void shouldSplitAndMergeWhenCellsOfMixedSizesReachTheLimit()
+    {
+        final java.util.TreeMap<byte[], byte[]> model = new java.util.TreeMap<>(java.util.Arrays::compareUnsigned);
+        try (BTree tree = BTree.createInMemory(SMALL); ByteMapReader reader = tree.newReader())
+        {
+            final int maxCell = BTreePageDescriptor.maxCellWithSlot(4096);
+            final Random random = new Random(7);
+            for (int i = 0; i < 6000; i++)
+            {
+                final int keyLength = random.nextBoolean() ? 1 + random.nextInt(6) : 1 + random.nextInt(tree.maxKeyLength());
+                final byte[] key = new byte[keyLength];
+                random.nextBytes(key);
+                final int inlineRoom = Math.max(0, maxCell - 8 - keyLength);
+                final int valueLength = random.nextInt(4) == 0 ? inlineRoom + random.nextInt(2) : random.nextInt(inlineRoom + 1);
+                final byte[] value = new byte[valueLength];
+                random.nextBytes(value);
+                if (random.nextInt(4) == 0 && !model.isEmpty())
+                {
+                    final byte[] victim = model.ceilingKey(key) != null ? model.ceilingKey(key) : model.firstKey();
+                    model.remove(victim);
+                    tree.delete(new UnsafeBuffer(victim), 0, victim.length);
+                }
+                model.put(key, value);
+                tree.put(new UnsafeBuffer(key), 0, keyLength, new UnsafeBuffer(value), 0, valueLength);
+                if (i % 1000 == 999)
+                {
+                    tree.commit();
+                    assertEquals(model.size(), BTreeChecker.checkNoLeaks(tree, null).entries());
+                }
+            }
+            tree.commit();
+            reader.begin();
+            for (final java.util.Map.Entry<byte[], byte[]> entry : model.entrySet())
+            {
+                assertArrayEquals(entry.getValue(), bytes(reader.get(new UnsafeBuffer(entry.getKey()), 0, entry.getKey().length)));
+            }
+            reader.end();
+            for (final byte[] key : model.keySet())
+            {
+                tree.delete(new UnsafeBuffer(key), 0, key.length);
+            }
+            tree.commit();
+            assertEquals(1, BTreeChecker.checkNoLeaks(tree, null).pages());
+        }
+    }
+
+    @Test
     void shouldKeepPagesFilledWhenInsertingInOrder()
     {
         try (BTree tree = BTree.createInMemory(SMALL))
