@@ -106,8 +106,8 @@ public final class BTree implements SortedByteMap
             verifier.readMeta();
             final LongStack freeIds = new LongStack();
             final LongStack listPages = new LongStack();
-            verifier.loadFreeList(freeIds, listPages);
             verifier.verifyTree();
+            verifier.loadFreeList(freeIds, listPages);
             final BTree tree = new BTree(store, verifier.version, verifier.root, verifier.slot);
             for (int i = 0; i < freeIds.size(); i++)
             {

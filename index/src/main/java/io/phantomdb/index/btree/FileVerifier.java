@@ -22,6 +22,7 @@ final class FileVerifier
     private final PageChecksum checksum = new PageChecksum();
     private final NodeFlyweight node;
     private long pageCount;
+    private long[] used;
 
     long version;
     long root;
@@ -123,7 +124,8 @@ final class FileVerifier
     }
 
     /**
-     * Check the free list and hand its ids and its own pages to the caller.
+     * Check the free list and hand its ids and its own pages to the caller; call after {@link #verifyTree()}
+     * so a free id that is also a tree page is caught.
      */
     void loadFreeList(final LongStack freeIds, final LongStack listPages)
     {
@@ -133,6 +135,7 @@ final class FileVerifier
         while (0 != pageId)
         {
             checkId(pageId, "free-list page");
+            claim(pageId, "free-list page");
             verifyChecksum(pageId, pageSize);
             final UnsafeBuffer segment = store.segment(pageId);
             final int base = store.offset(pageId);
@@ -147,6 +150,7 @@ final class FileVerifier
             {
                 final long free = segment.getLong(base + FREE_LIST_ENTRIES_OFFSET + i * 8);
                 checkId(free, "free page id");
+                claim(free, "free page");
                 freeIds.push(free);
             }
             remaining -= entries;
@@ -171,6 +175,7 @@ final class FileVerifier
     private void verify(final long pageId, final int depth)
     {
         checkId(pageId, "tree page");
+        claim(pageId, "tree page");
         if (depth > BTreeReader.MAX_DEPTH)
         {
             throw new CorruptionException(file, store.fileOffset(pageId), "expected a tree at most " +
@@ -201,6 +206,10 @@ final class FileVerifier
                     OverflowRun.wrapValue(new UnsafeBuffer(0, 0), store.segments(), store.segmentShift(),
                         store.segmentMask(), store.pageShift(), pageCount, file, run, length);
                     verifyChecksum(run, HEADER_LENGTH + length);
+                    for (int p = 0, pages = OverflowRun.pages(length, pageSize); p < pages; p++)
+                    {
+                        claim(run + p, "overflow page");
+                    }
                 }
             }
         }
@@ -212,6 +221,26 @@ final class FileVerifier
                 verify(node.child(i), depth + 1);
             }
         }
+    }
+
+    /**
+     * Record that a page is in use (tree, overflow, free list or free): a page claimed twice means the
+     * file would hand out a live page for reuse.
+     */
+    private void claim(final long pageId, final String what)
+    {
+        if (null == used)
+        {
+            used = new long[(int)((pageCount + 63) >>> 6)];
+        }
+        final int word = (int)(pageId >>> 6);
+        final long bit = 1L << (pageId & 63);
+        if (0 != (used[word] & bit))
+        {
+            throw new CorruptionException(file, store.fileOffset(pageId), "expected page " + pageId +
+                " used once actual also used as " + what);
+        }
+        used[word] |= bit;
     }
 
     private void checkId(final long pageId, final String what)
