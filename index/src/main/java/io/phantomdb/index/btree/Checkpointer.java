@@ -36,11 +36,6 @@ final class Checkpointer
         reclaimer.durable(durableVersion);
     }
 
-    long durableVersion()
-    {
-        return durableVersion;
-    }
-
     /**
      * Remember the free-list pages of the durable meta: they become free after the next checkpoint.
      */

@@ -103,11 +103,6 @@ final class NodeFlyweight
         return base;
     }
 
-    long pageId()
-    {
-        return pageId;
-    }
-
     int type()
     {
         return buffer.getByte(base + TYPE_OFFSET);

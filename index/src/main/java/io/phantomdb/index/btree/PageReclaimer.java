@@ -147,12 +147,4 @@ final class PageReclaimer
     {
         return reusable.size() + queuedCount();
     }
-
-    /**
-     * Forget the pin scan result, e.g. after readers unpinned.
-     */
-    void rescan()
-    {
-        lastFailedScanVersion = -1;
-    }
 }

@@ -154,11 +154,6 @@ final class PageStore
         return segments[(int)(pageId >>> segmentShift)];
     }
 
-    static UnsafeBuffer segment(final UnsafeBuffer[] segments, final int segmentShift, final long pageId)
-    {
-        return segments[(int)(pageId >>> segmentShift)];
-    }
-
     int segmentShift()
     {
         return segmentShift;

@@ -42,7 +42,7 @@ final class ReaderRegistry
      */
     long oldestPinned()
     {
-        long oldest = Long.MAX_VALUE;
+        long oldest = BTreeReader.NOT_PINNED;
         for (final BTreeReader reader : readers)
         {
             oldest = Math.min(oldest, reader.pinnedVersion());
@@ -58,7 +58,7 @@ final class ReaderRegistry
         int pinned = 0;
         for (final BTreeReader reader : readers)
         {
-            if (reader.pinnedVersion() != Long.MAX_VALUE)
+            if (reader.pinnedVersion() != BTreeReader.NOT_PINNED)
             {
                 pinned++;
             }

@@ -45,16 +45,21 @@ class BTreeCrashTest
         command.add(file.toString());
         final Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         long lastFlushed = -1;
+        int flushes = 0;
+        final StringBuilder other = new StringBuilder();
         try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8)))
         {
             String line;
-            int flushes = 0;
             while (flushes < 25 && null != (line = out.readLine()))
             {
                 if (line.startsWith("flushed "))
                 {
                     lastFlushed = Long.parseLong(line.substring("flushed ".length()));
                     flushes++;
+                }
+                else
+                {
+                    other.append(line).append('\n');
                 }
             }
         }
@@ -63,7 +68,7 @@ class BTreeCrashTest
             process.destroyForcibly();
             process.waitFor(30, TimeUnit.SECONDS);
         }
-        assertTrue(lastFlushed > 0, "the writer never flushed");
+        assertEquals(25, flushes, "the writer stopped early:\n" + other);
         try (BTree tree = BTree.open(file, SMALL); ByteMapReader reader = tree.newReader())
         {
             BTreeChecker.checkNoLeaks(tree, tree.freeListPages());
