@@ -106,6 +106,64 @@ class BTreeTest
     }
 
     @Test
+    void shouldWorkAtTheLargestPageSizeAndLongestKeysWhenPagesAre64KiB()
+    {
+        try (BTree tree = BTree.createInMemory(BTreeConfig.of(65536, 65536 * 16)); ByteMapReader reader = tree.newReader())
+        {
+            assertEquals(16360, tree.maxKeyLength());
+            final UnsafeBuffer longKey = new UnsafeBuffer(new byte[tree.maxKeyLength()]);
+            for (int i = 0; i < 20_000; i++)
+            {
+                put(tree, i, 1 + i % 700);
+            }
+            for (int i = 0; i < 40; i++)
+            {
+                longKey.putInt(0, i);
+                tree.put(longKey, 0, longKey.capacity(), longKey, 0, 100 + i);
+            }
+            tree.commit();
+            assertEquals(20_040, BTreeChecker.checkNoLeaks(tree, null).entries());
+            reader.begin();
+            longKey.putInt(0, 7);
+            assertEquals(107, reader.get(longKey, 0, longKey.capacity()).capacity());
+            assertArrayEquals(bytes(value(19_999, 1 + 19_999 % 700)), bytes(reader.get(key(19_999), 0, 4)));
+            reader.end();
+            for (int i = 0; i < 20_000; i++)
+            {
+                tree.delete(key(i), 0, 4);
+            }
+            for (int i = 0; i < 40; i++)
+            {
+                longKey.putInt(0, i);
+                tree.delete(longKey, 0, longKey.capacity());
+            }
+            tree.commit();
+            assertEquals(1, BTreeChecker.checkNoLeaks(tree, null).pages());
+        }
+    }
+
+    @Test
+    void shouldStoreTheLongestValueWhenItFillsAWholeSegment()
+    {
+        try (BTree tree = BTree.createInMemory(BTreeConfig.of(4096, 4096 * 16)); ByteMapReader reader = tree.newReader())
+        {
+            assertEquals(4096 * 16 - 32, tree.maxValueLength());
+            put(tree, 1, 100);
+            put(tree, 2, tree.maxValueLength());
+            put(tree, 3, tree.maxValueLength() - 5000);
+            final IllegalArgumentException ex = assertThrows(IllegalArgumentException.class,
+                () -> put(tree, 4, tree.maxValueLength() + 1));
+            assertEquals("valueLength must be in [0, 65504]: 65505", ex.getMessage());
+            tree.commit();
+            BTreeChecker.checkNoLeaks(tree, null);
+            reader.begin();
+            assertArrayEquals(bytes(value(2, tree.maxValueLength())), bytes(reader.get(key(2), 0, 4)));
+            assertArrayEquals(bytes(value(3, tree.maxValueLength() - 5000)), bytes(reader.get(key(3), 0, 4)));
+            reader.end();
+        }
+    }
+
+    @Test
     void shouldKeepPagesFilledWhenInsertingInOrder()
     {
         try (BTree tree = BTree.createInMemory(SMALL))
