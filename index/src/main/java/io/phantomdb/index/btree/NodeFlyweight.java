@@ -27,6 +27,7 @@ final class NodeFlyweight
     private final Path file;
     private final int pageSize;
     private final int pageShift;
+    private final UnsafeBuffer keyCopy = new UnsafeBuffer(new byte[64]);
     private UnsafeBuffer buffer;
     private int base;
     private long pageId;
@@ -206,6 +207,15 @@ final class NodeFlyweight
      */
     int searchLeaf(final DirectBuffer key, final int keyOffset, final int keyLength)
     {
+        if (key instanceof UnsafeBuffer)
+        {
+            return searchLeaf((UnsafeBuffer)key, keyOffset, keyLength);
+        }
+        return searchLeaf(copyKey(key, keyOffset, keyLength), 0, keyLength);
+    }
+
+    private int searchLeaf(final UnsafeBuffer key, final int keyOffset, final int keyLength)
+    {
         int low = 0;
         int high = count() - 1;
         while (low <= high)
@@ -237,6 +247,15 @@ final class NodeFlyweight
      */
     int searchBranch(final DirectBuffer key, final int keyOffset, final int keyLength)
     {
+        if (key instanceof UnsafeBuffer)
+        {
+            return searchBranch((UnsafeBuffer)key, keyOffset, keyLength);
+        }
+        return searchBranch(copyKey(key, keyOffset, keyLength), 0, keyLength);
+    }
+
+    private int searchBranch(final UnsafeBuffer key, final int keyOffset, final int keyLength)
+    {
         int low = 1;
         int high = count() - 1;
         while (low <= high)
@@ -256,7 +275,21 @@ final class NodeFlyweight
         return low - 1;
     }
 
-    private int compare(final int offset, final int length, final DirectBuffer key, final int keyOffset, final int keyLength)
+    /**
+     * Copy a key held in another buffer type, so the comparison loop only ever calls {@link UnsafeBuffer}
+     * (a final class: monomorphic, inlined) whatever buffers callers pass.
+     */
+    private UnsafeBuffer copyKey(final DirectBuffer key, final int keyOffset, final int keyLength)
+    {
+        if (keyCopy.capacity() < keyLength)
+        {
+            keyCopy.wrap(new byte[Math.max(keyLength, keyCopy.capacity() * 2)]);
+        }
+        keyCopy.putBytes(0, key, keyOffset, keyLength);
+        return keyCopy;
+    }
+
+    private int compare(final int offset, final int length, final UnsafeBuffer key, final int keyOffset, final int keyLength)
     {
         final UnsafeBuffer page = buffer;
         final int min = Math.min(length, keyLength);

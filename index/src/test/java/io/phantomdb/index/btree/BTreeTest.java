@@ -164,6 +164,36 @@ class BTreeTest
     }
 
     @Test
+    void shouldFindKeysWhenCallersPassOtherBufferTypesAtAnOffset()
+    {
+        try (BTree tree = BTree.createInMemory(SMALL); ByteMapReader reader = tree.newReader())
+        {
+            final org.agrona.ExpandableArrayBuffer key = new org.agrona.ExpandableArrayBuffer(16);
+            final org.agrona.ExpandableDirectByteBuffer value = new org.agrona.ExpandableDirectByteBuffer(16);
+            for (int i = 0; i < 3000; i++)
+            {
+                key.putInt(3, i, java.nio.ByteOrder.BIG_ENDIAN);
+                value.putInt(5, i);
+                tree.put(key, 3, 4, value, 5, 4);
+            }
+            tree.delete(key, 3, 4);
+            tree.commit();
+            reader.begin();
+            for (int i = 0; i < 2999; i++)
+            {
+                key.putInt(3, i, java.nio.ByteOrder.BIG_ENDIAN);
+                assertEquals(i, reader.get(key, 3, 4).getInt(0));
+            }
+            key.putInt(3, 2999, java.nio.ByteOrder.BIG_ENDIAN);
+            assertNull(reader.get(key, 3, 4));
+            final ByteCursor cursor = reader.cursor();
+            assertTrue(cursor.seekFloor(key, 3, 4));
+            assertEquals(2998, intKey(cursor.key()));
+            reader.end();
+        }
+    }
+
+    @Test
     void shouldKeepPagesFilledWhenInsertingInOrder()
     {
         try (BTree tree = BTree.createInMemory(SMALL))
