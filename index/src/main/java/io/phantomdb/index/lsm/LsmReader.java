@@ -45,15 +45,7 @@ public final class LsmReader implements ByteMapReader
     @Override
     public long begin()
     {
-        if (closed)
-        {
-            throw new IllegalStateException("reader is closed");
-        }
-        if (null != version)
-        {
-            throw new IllegalStateException("already pinned at sequence " + pinnedSequence);
-        }
-        tree.checkOpen();
+        checkCanPin();
         long sequence;
         do
         {
@@ -63,6 +55,38 @@ public final class LsmReader implements ByteMapReader
             pinnedSequence = sequence;
         }
         while (sequence != tree.committedSequence());
+        version = tree.pinCurrentVersion();
+        bind(sequence);
+        return sequence;
+    }
+
+    /**
+     * Pin an older committed sequence, one not yet compacted away. Reads then see exactly the entries
+     * committed at or below it. Allocates nothing.
+     *
+     * @param sequence a committed sequence, from {@link LsmTree#oldestReadableSequence()} to
+     *                 {@link LsmTree#committedSequence()}.
+     * @return the pinned sequence.
+     * @throws IllegalArgumentException if the sequence is outside that range.
+     * @throws IllegalStateException    if already pinned or closed.
+     * @throws io.phantomdb.ClosedException if the tree is closed.
+     */
+    public long beginAt(final long sequence)
+    {
+        checkCanPin();
+        final long committed = tree.committedSequence();
+        if (sequence > committed)
+        {
+            throw new IllegalArgumentException("sequence=" + sequence + " is above committed=" + committed);
+        }
+        // volatile store then volatile load of the horizon: pairs with LsmTree.gcHorizon
+        pinnedSequence = sequence;
+        final long oldest = tree.oldestReadableSequence();
+        if (sequence < oldest)
+        {
+            pinnedSequence = NOT_PINNED;
+            throw new IllegalArgumentException("sequence=" + sequence + " is below oldestReadable=" + oldest);
+        }
         version = tree.pinCurrentVersion();
         bind(sequence);
         return sequence;
@@ -152,6 +176,19 @@ public final class LsmReader implements ByteMapReader
             closed = true;
             tree.removeReader(this);
         }
+    }
+
+    private void checkCanPin()
+    {
+        if (closed)
+        {
+            throw new IllegalStateException("reader is closed");
+        }
+        if (null != version)
+        {
+            throw new IllegalStateException("already pinned at sequence " + pinnedSequence);
+        }
+        tree.checkOpen();
     }
 
     private void checkPinned()

@@ -58,6 +58,7 @@ public final class LsmTree implements SortedByteMap
     private volatile boolean closed;
     private volatile boolean agentStopRequested;
     private volatile boolean agentStopped;
+    private volatile long readHorizon;
 
     private MemTable active;
     private long pendingSequence;
@@ -114,6 +115,7 @@ public final class LsmTree implements SortedByteMap
         }
 
         committed.set(lastSequence);
+        readHorizon = lastSequence;
         pendingSequence = lastSequence + 1;
         active = new MemTable(config.memTableBytes());
         current.set(new Version(active, new MemTable[0], levels));
@@ -458,7 +460,7 @@ public final class LsmTree implements SortedByteMap
             {
                 lastLevel &= 0 == levels[deeper].length;
             }
-            final SsTable output = writeTable(inputs, oldestPinnedSequence(), lastLevel, Long.MAX_VALUE);
+            final SsTable output = writeTable(inputs, gcHorizon(), lastLevel, Long.MAX_VALUE);
             while (true)
             {
                 final Version latest = current.get();
@@ -491,9 +493,34 @@ public final class LsmTree implements SortedByteMap
     }
 
     /**
+     * @return the oldest sequence {@link LsmReader#beginAt(long)} still accepts: compaction may have dropped
+     * versions below it. Any thread.
+     */
+    public long oldestReadableSequence()
+    {
+        return readHorizon;
+    }
+
+    /**
+     * The sequence below which a compaction may drop versions, published as the new read horizon before it is
+     * used. Agent thread.
+     */
+    private long gcHorizon()
+    {
+        final long candidate = oldestPinnedSequence();
+        if (candidate > readHorizon)
+        {
+            // volatile store, then the pins are scanned again: a reader in beginAt either published its pin
+            // before this second scan (and lowers the horizon) or reads this store and refuses its sequence
+            readHorizon = candidate;
+        }
+        return Math.min(candidate, oldestPinnedSequence());
+    }
+
+    /**
      * @return the oldest sequence any reader has pinned, or the committed sequence if none. Agent thread.
      */
-    long oldestPinnedSequence()
+    private long oldestPinnedSequence()
     {
         // read the committed sequence before scanning the pins: see LsmReader.begin
         long oldest = committed.get();

@@ -212,6 +212,39 @@ class LsmTreeTest
     }
 
     @Test
+    void shouldReadOlderSequenceUntilCompactionDropsIt() throws InterruptedException
+    {
+        try (LsmTree tree = LsmTree.open(dir, tinyConfig().memTableBytes(1 << 16).level0CompactionTrigger(2));
+            LsmReader reader = tree.newReader())
+        {
+            put(tree, 1, "first");
+            final long first = tree.commit();
+            put(tree, 1, "second");
+            delete(tree, 2);
+            final long second = tree.commit();
+
+            reader.beginAt(first);
+            assertEquals("first", get(reader, 1));
+            assertEquals(1, scan(reader).size());
+            reader.end();
+
+            tree.flush();
+            put(tree, 3, "third");
+            tree.commit();
+            tree.flush();
+            awaitCondition(tree, () -> 1 == tree.filesPerLevel()[1], "level 0 compaction");
+            assertTrue(tree.oldestReadableSequence() > first, "horizon " + tree.oldestReadableSequence());
+            final IllegalArgumentException tooOld = assertThrows(IllegalArgumentException.class,
+                () -> reader.beginAt(first));
+            assertEquals("sequence=" + first + " is below oldestReadable=" + tree.oldestReadableSequence(),
+                tooOld.getMessage());
+            assertEquals(second + 1, reader.beginAt(tree.oldestReadableSequence()));
+            assertEquals("second", get(reader, 1));
+            assertEquals("third", get(reader, 3));
+        }
+    }
+
+    @Test
     void shouldNotShowUncommittedChangesWhenReading()
     {
         try (LsmTree tree = LsmTree.open(dir, tinyConfig());

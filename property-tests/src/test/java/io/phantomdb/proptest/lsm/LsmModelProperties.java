@@ -3,6 +3,7 @@ package io.phantomdb.proptest.lsm;
 import io.phantomdb.index.ByteCursor;
 import io.phantomdb.index.ByteMapReader;
 import io.phantomdb.index.lsm.LsmConfig;
+import io.phantomdb.index.lsm.LsmReader;
 import io.phantomdb.index.lsm.LsmTree;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -223,11 +224,12 @@ class LsmModelProperties
     private static void scanRepeatedly(
         final LsmTree tree, final Map<Long, TreeMap<byte[], byte[]>> states, final AtomicReference<Throwable> failure)
     {
-        try (ByteMapReader reader = tree.newReader())
+        final Random random = new Random(states.size());
+        try (LsmReader reader = tree.newReader())
         {
             while (!Thread.currentThread().isInterrupted())
             {
-                final long sequence = reader.begin();
+                final long sequence = random.nextBoolean() ? reader.begin() : beginAtOlder(tree, reader, random);
                 try
                 {
                     final TreeMap<byte[], byte[]> expected = states.get(sequence);
@@ -247,6 +249,25 @@ class LsmModelProperties
         catch (final Throwable ex)
         {
             failure.set(ex);
+        }
+    }
+
+    /**
+     * Pin a random sequence between the oldest readable and the committed one; the horizon may move between
+     * reading it and pinning, in which case the pin is refused and the latest sequence is pinned instead.
+     */
+    private static long beginAtOlder(final LsmTree tree, final LsmReader reader, final Random random)
+    {
+        final long oldest = tree.oldestReadableSequence();
+        final long committed = tree.committedSequence();
+        final long sequence = oldest + (long)(random.nextDouble() * (committed - oldest + 1));
+        try
+        {
+            return reader.beginAt(Math.min(sequence, committed));
+        }
+        catch (final IllegalArgumentException refused)
+        {
+            return reader.begin();
         }
     }
 
