@@ -11,8 +11,8 @@ import java.util.function.Supplier;
  * thresholds, the back-pressure bound and the idle strategy of the background agent. Setters are fluent;
  * {@link #validate()} is called once by {@link LsmTree#open} and names the offending value.
  * <p>
- * <b>Note:</b> not thread safe; configure on one thread, then hand it to {@link LsmTree#open}, which
- * copies nothing and must not see later changes.
+ * <b>Note:</b> not thread safe; configure on one thread, then hand it to {@link LsmTree#open}, which keeps
+ * the instance: do not change it after that.
  */
 public final class LsmConfig
 {

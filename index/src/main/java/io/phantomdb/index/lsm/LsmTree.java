@@ -347,7 +347,9 @@ public final class LsmTree implements SortedByteMap
     @Override
     public String toString()
     {
-        return "LsmTree{" + directory + ", committed=" + committed.get() + ", filesPerLevel=" + Arrays.toString(filesPerLevel()) + "}";
+        final Version version = current.get();
+        return "LsmTree{" + directory + ", committed=" + committed.get() + ", closed=" + closed +
+            (null == version ? "" : ", level0Files=" + version.levels()[0].length) + "}";
     }
 
     void checkOpen()

@@ -77,14 +77,6 @@ final class MemTable
         return entries;
     }
 
-    /**
-     * @return arena bytes in use. Writer thread, or any thread once immutable.
-     */
-    int usedBytes()
-    {
-        return skipList.usedBytes();
-    }
-
     void acquire()
     {
         references.incrementAndGet();

@@ -69,14 +69,6 @@ final class SkipList
     }
 
     /**
-     * @return bytes taken by the head node.
-     */
-    static int headBytes()
-    {
-        return align(NEXT_OFFSET + MAX_HEIGHT * Integer.BYTES);
-    }
-
-    /**
      * The first 8 bytes of a key as an unsigned-comparable long.
      *
      * @param key    buffer holding the key.
@@ -101,14 +93,6 @@ final class SkipList
     UnsafeBuffer arena()
     {
         return arena;
-    }
-
-    /**
-     * @return arena bytes used so far. Writer thread only.
-     */
-    int usedBytes()
-    {
-        return tail;
     }
 
     /**

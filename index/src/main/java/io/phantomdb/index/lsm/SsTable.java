@@ -140,11 +140,6 @@ final class SsTable
         }
     }
 
-    Path path()
-    {
-        return path;
-    }
-
     long fileNumber()
     {
         return fileNumber;
@@ -153,11 +148,6 @@ final class SsTable
     long fileLength()
     {
         return fileLength;
-    }
-
-    long entryCount()
-    {
-        return entryCount;
     }
 
     long maxSequence()

@@ -124,19 +124,6 @@ final class SsTableWriter implements AutoCloseable
         return entryCount;
     }
 
-    long maxSequence()
-    {
-        return maxSequence;
-    }
-
-    /**
-     * @return bytes written so far, a size estimate while writing.
-     */
-    long bytesWritten()
-    {
-        return filePosition + blockLength;
-    }
-
     /**
      * Write the index, bloom filter and footer and force the file to disk. Requires at least one entry.
      *

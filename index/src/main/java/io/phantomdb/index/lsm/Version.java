@@ -51,11 +51,6 @@ final class Version
         return levels;
     }
 
-    static SsTable[] noTables()
-    {
-        return NO_TABLES;
-    }
-
     MemTable active()
     {
         return active;
