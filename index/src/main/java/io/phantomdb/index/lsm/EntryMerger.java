@@ -4,7 +4,7 @@ import io.phantomdb.index.ByteComparator;
 import org.agrona.ExpandableDirectByteBuffer;
 
 /**
- * Merges {@link EntryScanner}s into one {@link SsTableWriter} in internal order (key ascending, sequence
+ * Merges {@link EntryScanner}s into an {@link SsTableOutput} in internal order (key ascending, sequence
  * descending), dropping what no reader can see:
  * <ul>
  *   <li>entries above {@code maxSequence} (uncommitted when a tree closes);</li>
@@ -33,7 +33,7 @@ final class EntryMerger
         final long horizon,
         final boolean dropTombstones,
         final long maxSequence,
-        final SsTableWriter out)
+        final SsTableOutput out)
     {
         final boolean[] live = new boolean[inputs.length];
         for (int i = 0; i < inputs.length; i++)

@@ -39,6 +39,7 @@ public final class LsmConfig
     private int memTableBytes = 64 << 20;
     private int blockBytes = 4096;
     private int bloomBitsPerKey = 10;
+    private long targetFileBytes = 64L << 20;
     private int level0CompactionTrigger = 4;
     private long level1MaxBytes = 64L << 20;
     private int levelFanOut = 10;
@@ -108,6 +109,25 @@ public final class LsmConfig
     public int bloomBitsPerKey()
     {
         return bloomBitsPerKey;
+    }
+
+    /**
+     * @param bytes size at which a flush or compaction starts a new SSTable (at the next key boundary);
+     *              4 KiB to 1 GiB, keeping every file well below the 2 GiB a mapping can hold.
+     * @return this.
+     */
+    public LsmConfig targetFileBytes(final long bytes)
+    {
+        this.targetFileBytes = bytes;
+        return this;
+    }
+
+    /**
+     * @return size at which a flush or compaction starts a new SSTable.
+     */
+    public long targetFileBytes()
+    {
+        return targetFileBytes;
     }
 
     /**
@@ -248,6 +268,7 @@ public final class LsmConfig
         check("memTableBytes", memTableBytes, MIN_MEMTABLE_BYTES, MAX_MEMTABLE_BYTES);
         check("blockBytes", blockBytes, MIN_BLOCK_BYTES, MAX_BLOCK_BYTES);
         check("bloomBitsPerKey", bloomBitsPerKey, 1, 32);
+        check("targetFileBytes", targetFileBytes, 4096, 1L << 30);
         check("level0CompactionTrigger", level0CompactionTrigger, 2, 1_000);
         check("level1MaxBytes", level1MaxBytes, 1, Long.MAX_VALUE / 1_000_000);
         check("levelFanOut", levelFanOut, 2, 1_000);
@@ -273,7 +294,7 @@ public final class LsmConfig
     public String toString()
     {
         return "LsmConfig{memTableBytes=" + memTableBytes + ", blockBytes=" + blockBytes +
-            ", bloomBitsPerKey=" + bloomBitsPerKey + ", level0CompactionTrigger=" + level0CompactionTrigger +
+            ", bloomBitsPerKey=" + bloomBitsPerKey + ", targetFileBytes=" + targetFileBytes +", level0CompactionTrigger=" + level0CompactionTrigger +
             ", level1MaxBytes=" + level1MaxBytes + ", levelFanOut=" + levelFanOut + ", maxLevels=" + maxLevels +
             ", maxPendingMemTables=" + maxPendingMemTables + ", backPressureTimeoutMs=" + backPressureTimeoutMs + "}";
     }

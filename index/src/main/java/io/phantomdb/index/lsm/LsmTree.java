@@ -416,12 +416,12 @@ public final class LsmTree implements SortedByteMap
     void flushMemTable(final MemTable memTable)
     {
         final long maxSequence = committed.get();
-        final SsTable table = 0 == memTable.entryCount() ? null :
-            writeTable(new EntryScanner[]{ memTable.scanner() }, Long.MIN_VALUE, false, maxSequence);
+        final SsTable[] tables = 0 == memTable.entryCount() ? Version.NO_TABLES :
+            writeTables(new EntryScanner[]{ memTable.scanner() }, Long.MIN_VALUE, false, maxSequence);
         while (true)
         {
             final Version version = current.get();
-            final Version next = version.withFlushedMemTable(memTable, table);
+            final Version next = version.withFlushedMemTable(memTable, tables);
             if (current.compareAndSet(version, next))
             {
                 Manifest.write(directory, nextFileNumber.get(), maxSequence, next.levels());
@@ -430,7 +430,7 @@ public final class LsmTree implements SortedByteMap
             }
             next.release();
         }
-        if (null != table)
+        for (final SsTable table : tables)
         {
             table.release();
         }
@@ -462,11 +462,11 @@ public final class LsmTree implements SortedByteMap
             {
                 lastLevel &= 0 == levels[deeper].length;
             }
-            final SsTable output = writeTable(inputs, gcHorizon(), lastLevel, Long.MAX_VALUE);
+            final SsTable[] outputs = writeTables(inputs, gcHorizon(), lastLevel, Long.MAX_VALUE);
             while (true)
             {
                 final Version latest = current.get();
-                final Version next = latest.withCompaction(level, output);
+                final Version next = latest.withCompaction(level, outputs);
                 if (current.compareAndSet(latest, next))
                 {
                     Manifest.write(directory, nextFileNumber.get(), committed.get(), next.levels());
@@ -483,9 +483,9 @@ public final class LsmTree implements SortedByteMap
                 }
                 next.release();
             }
-            if (null != output)
+            for (final SsTable table : outputs)
             {
-                output.release();
+                table.release();
             }
         }
         finally
@@ -533,33 +533,14 @@ public final class LsmTree implements SortedByteMap
         return oldest;
     }
 
-    private SsTable writeTable(
+    private SsTable[] writeTables(
         final EntryScanner[] inputs, final long horizon, final boolean dropTombstones, final long maxSequence)
     {
-        final long number = nextFileNumber.getAndIncrement();
-        final Path path = directory.resolve(SsTableDescriptor.fileName(number));
-        final SsTableWriter writer = new SsTableWriter(path, config.blockBytes(), config.bloomBitsPerKey());
-        final long entries;
-        long length = 0;
-        try
+        try (SsTableOutput output = new SsTableOutput(directory, nextFileNumber, config))
         {
-            EntryMerger.merge(inputs, horizon, dropTombstones, maxSequence, writer);
-            entries = writer.entryCount();
-            if (entries > 0)
-            {
-                length = writer.finish();
-            }
+            EntryMerger.merge(inputs, horizon, dropTombstones, maxSequence, output);
+            return output.finish();
         }
-        finally
-        {
-            writer.close();
-        }
-        if (0 == entries)
-        {
-            deleteFile(path);
-            return null;
-        }
-        return SsTable.open(path, number, length);
     }
 
     private void insert(

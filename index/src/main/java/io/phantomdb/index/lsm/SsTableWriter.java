@@ -84,9 +84,7 @@ final class SsTableWriter implements AutoCloseable
         final int valueOffset,
         final int valueLength)
     {
-        final boolean newKey = lastKeyLength < 0 ||
-            0 != ByteComparator.compare(lastKey, 0, lastKeyLength, buffer, keyOffset, keyLength);
-        if (newKey)
+        if (isNewKey(buffer, keyOffset, keyLength))
         {
             assert lastKeyLength < 0 || ByteComparator.compare(lastKey, 0, lastKeyLength, buffer, keyOffset, keyLength) < 0;
             if (blockLength >= blockBytes)
@@ -122,6 +120,22 @@ final class SsTableWriter implements AutoCloseable
     long entryCount()
     {
         return entryCount;
+    }
+
+    /**
+     * @return bytes written so far plus the open block, a size estimate while writing.
+     */
+    long bytesWritten()
+    {
+        return filePosition + blockLength;
+    }
+
+    /**
+     * @return true if this key differs from the last one added (a file may end before it).
+     */
+    boolean isNewKey(final DirectBuffer buffer, final int keyOffset, final int keyLength)
+    {
+        return lastKeyLength < 0 || 0 != ByteComparator.compare(lastKey, 0, lastKeyLength, buffer, keyOffset, keyLength);
     }
 
     /**

@@ -18,7 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class Version
 {
-    private static final SsTable[] NO_TABLES = new SsTable[0];
+    static final SsTable[] NO_TABLES = new SsTable[0];
 
     private final MemTable active;
     private final MemTable[] immutables;
@@ -105,9 +105,9 @@ final class Version
 
     /**
      * @return a copy without the flushed memtable (kept if it is the active one, which happens only on close)
-     * and with its table, if any, as the newest of level 0.
+     * and with its tables, if any, as the newest of level 0.
      */
-    Version withFlushedMemTable(final MemTable flushed, final SsTable table)
+    Version withFlushedMemTable(final MemTable flushed, final SsTable[] tables)
     {
         int remaining = 0;
         for (final MemTable memTable : immutables)
@@ -124,25 +124,25 @@ final class Version
             }
         }
         final SsTable[][] newLevels = levels.clone();
-        if (null != table)
+        if (tables.length > 0)
         {
-            final SsTable[] level0 = new SsTable[levels[0].length + 1];
-            level0[0] = table;
-            System.arraycopy(levels[0], 0, level0, 1, levels[0].length);
+            final SsTable[] level0 = new SsTable[levels[0].length + tables.length];
+            System.arraycopy(tables, 0, level0, 0, tables.length);
+            System.arraycopy(levels[0], 0, level0, tables.length, levels[0].length);
             newLevels[0] = level0;
         }
         return new Version(active, newImmutables, newLevels);
     }
 
     /**
-     * @return a copy where levels {@code level} and {@code level + 1} are replaced by the compaction output
-     * (null when the compaction dropped every entry).
+     * @return a copy where level {@code level} is emptied and level {@code level + 1} replaced by the
+     * compaction output (no tables when the compaction dropped every entry).
      */
-    Version withCompaction(final int level, final SsTable output)
+    Version withCompaction(final int level, final SsTable[] outputs)
     {
         final SsTable[][] newLevels = levels.clone();
         newLevels[level] = NO_TABLES;
-        newLevels[level + 1] = null == output ? NO_TABLES : new SsTable[]{ output };
+        newLevels[level + 1] = outputs;
         return new Version(active, immutables, newLevels);
     }
 

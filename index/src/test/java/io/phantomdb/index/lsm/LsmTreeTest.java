@@ -245,6 +245,38 @@ class LsmTreeTest
     }
 
     @Test
+    void shouldSplitOutputIntoSeveralFilesWhenTargetFileSizeReached() throws InterruptedException
+    {
+        final LsmConfig config = tinyConfig().memTableBytes(1 << 17).targetFileBytes(4096).level0CompactionTrigger(2);
+        final TreeMap<String, String> expected = new TreeMap<>();
+        try (LsmTree tree = LsmTree.open(dir, config))
+        {
+            for (int i = 0; i < 600; i++)
+            {
+                put(tree, i, "first-" + i);
+                expected.put(String.format("k%06d", i), "first-" + i);
+            }
+            tree.commit();
+            tree.flush();
+            assertTrue(tree.filesPerLevel()[0] > 1, describe(tree.filesPerLevel()));
+            for (int i = 0; i < 600; i += 3)
+            {
+                put(tree, i, "second-" + i);
+                expected.put(String.format("k%06d", i), "second-" + i);
+            }
+            tree.commit();
+            tree.flush();
+            awaitCondition(tree, () -> 0 == tree.filesPerLevel()[0], "level 0 compaction");
+            assertTrue(tree.filesPerLevel()[1] > 1, describe(tree.filesPerLevel()));
+            assertEquals(expected, snapshot(tree));
+        }
+        try (LsmTree tree = LsmTree.open(dir, config))
+        {
+            assertEquals(expected, snapshot(tree));
+        }
+    }
+
+    @Test
     void shouldNotShowUncommittedChangesWhenReading()
     {
         try (LsmTree tree = LsmTree.open(dir, tinyConfig());

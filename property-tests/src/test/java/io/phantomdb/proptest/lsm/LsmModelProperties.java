@@ -60,6 +60,7 @@ class LsmModelProperties
         return new LsmConfig()
             .memTableBytes(LsmConfig.MIN_MEMTABLE_BYTES)
             .blockBytes(96)
+            .targetFileBytes(4096)
             .level0CompactionTrigger(2)
             .level1MaxBytes(2048)
             .levelFanOut(2)
