@@ -13,6 +13,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.ShrinkingMode;
 import net.jqwik.api.Tuple;
+import net.jqwik.api.statistics.Statistics;
 import org.agrona.DirectBuffer;
 import org.agrona.concurrent.SleepingMillisIdleStrategy;
 import org.agrona.concurrent.UnsafeBuffer;
@@ -83,13 +84,13 @@ class LsmModelProperties
             Tuple.of(4, Kind.SCAN_BACKWARD),
             Tuple.of(4, Kind.WALK),
             Tuple.of(15, Kind.COMMIT),
-            Tuple.of(3, Kind.FLUSH),
+            Tuple.of(6, Kind.FLUSH),
             Tuple.of(2, Kind.REOPEN));
         final Arbitrary<Op> op = Combinators.combine(kinds, keys, values, Arbitraries.longs()).as(Op::new);
-        return op.list().ofMinSize(1).ofMaxSize(300);
+        return op.list().ofMinSize(100).ofMaxSize(400);
     }
 
-    @Property(tries = 60, shrinking = ShrinkingMode.BOUNDED)
+    @Property(tries = 40, shrinking = ShrinkingMode.BOUNDED)
     void shouldMatchTreeMapModelWhenOperationsAreRandom(@ForAll("operations") final List<Op> ops) throws IOException
     {
         final Path dir = Files.createTempDirectory("lsm-model");
@@ -147,6 +148,10 @@ class LsmModelProperties
                 reader.begin();
                 assertScan(committed, reader.cursor());
             }
+            final int[] files = tree.filesPerLevel();
+            Statistics.label("reached level 1 or deeper").collect(files[1] + files[2] + files[3] > 0);
+            Statistics.label("reached level 1 or deeper").coverage(
+                coverage -> coverage.check(true).percentage(percent -> percent >= 25));
         }
         finally
         {
