@@ -4,7 +4,7 @@ import org.agrona.concurrent.Agent;
 
 /**
  * The background duty cycle of an {@link LsmTree}: flushes the oldest immutable memtable once every entry in
- * it is committed, and otherwise runs one compaction if a level is over its threshold. Flushes go first so
+ * it that matters is committed, and otherwise runs one compaction if a level is over its threshold. Flushes go first so
  * the writer's back-pressure clears as soon as possible.
  * <p>
  * Compaction policy: level 0 holds flushed files (overlapping, newest first); each deeper level is one
@@ -42,7 +42,7 @@ final class LsmAgent implements Agent
         if (immutables.length > 0)
         {
             final MemTable oldest = immutables[immutables.length - 1];
-            if (oldest.maxSequence() <= tree.committedSequence())
+            if (oldest.flushableAfter() <= tree.committedSequence())
             {
                 tree.flushMemTable(oldest);
                 return 1;

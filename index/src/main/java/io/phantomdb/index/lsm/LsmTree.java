@@ -2,6 +2,7 @@ package io.phantomdb.index.lsm;
 
 import io.phantomdb.ClosedException;
 import io.phantomdb.PhantomException;
+import io.phantomdb.index.ByteComparator;
 import io.phantomdb.index.ByteMapReader;
 import io.phantomdb.index.SortedByteMap;
 import org.agrona.DirectBuffer;
@@ -209,29 +210,82 @@ public final class LsmTree implements SortedByteMap
     }
 
     /**
-     * Flush the active memtable to an SSTable and wait until the agent has written it and the manifest.
-     * Writer thread only.
+     * Flush every committed change in memtables to SSTables and wait until the agent has written them and the
+     * manifest (a checkpoint). Uncommitted changes stay pending: they are copied to the new active memtable,
+     * so the memtables holding them can be flushed without them. Writer thread only.
      *
-     * @throws IllegalStateException if there are uncommitted changes (commit or discard them first).
      * @throws PhantomException if the agent failed or a file cannot be forced.
      */
     @Override
     public void flush()
     {
         checkWritable();
+        final long target;
         if (pendingChanges > 0)
         {
-            throw new IllegalStateException("flush with " + pendingChanges + " uncommitted changes; commit first");
+            target = sealPendingMemTables();
         }
-        if (active.entryCount() > 0)
+        else
         {
-            rotate();
+            if (active.entryCount() > 0)
+            {
+                rotate();
+            }
+            target = rotatedMemTables;
         }
         writerIdle.reset();
-        while (flushedMemTables.get() < rotatedMemTables)
+        while (flushedMemTables.get() < target)
         {
             checkAgentError();
             writerIdle.idle();
+        }
+    }
+
+    /**
+     * Rotate, copy the pending (uncommitted) entries of every immutable memtable holding some into the new
+     * active memtable, oldest memtable first so later writes stay newer, then seal those memtables at the
+     * committed sequence so the agent may flush them.
+     *
+     * @return the number of rotations the agent must have flushed for the checkpoint to be complete.
+     */
+    private long sealPendingMemTables()
+    {
+        final long sealAt = pendingSequence - 1;
+        rotate();
+        final long target = rotatedMemTables;
+        final MemTable[] immutables = current.get().immutables();
+        for (int i = immutables.length - 1; i >= 0; i--)
+        {
+            final MemTable memTable = immutables[i];
+            if (memTable.maxSequence() == pendingSequence)
+            {
+                copyPending(memTable);
+                memTable.seal(sealAt);
+            }
+        }
+        return target;
+    }
+
+    private void copyPending(final MemTable from)
+    {
+        final EntryScanner scanner = from.scanner();
+        int lastKeyOffset = -1;
+        int lastKeyLength = 0;
+        while (scanner.advance())
+        {
+            if (scanner.sequence() != pendingSequence)
+            {
+                continue;
+            }
+            final DirectBuffer buffer = scanner.buffer();
+            if (lastKeyOffset >= 0 && 0 == ByteComparator.compare(
+                buffer, lastKeyOffset, lastKeyLength, buffer, scanner.keyOffset(), scanner.keyLength()))
+            {
+                continue;
+            }
+            lastKeyOffset = scanner.keyOffset();
+            lastKeyLength = scanner.keyLength();
+            insert(buffer, lastKeyOffset, lastKeyLength, buffer, scanner.valueOffset(), scanner.valueLength());
         }
     }
 
@@ -599,7 +653,7 @@ public final class LsmTree implements SortedByteMap
         while (true)
         {
             final MemTable[] immutables = current.get().immutables();
-            if (immutables.length < maxPending || immutables[immutables.length - 1].maxSequence() > committed.get())
+            if (immutables.length < maxPending || immutables[immutables.length - 1].flushableAfter() > committed.get())
             {
                 return;
             }

@@ -21,6 +21,7 @@ final class MemTable
     private final SkipList skipList;
     private final AtomicInteger references = new AtomicInteger(1);
     private volatile long maxSequence;
+    private volatile long sealedSequence = Long.MAX_VALUE;
     private long entries;
 
     MemTable(final int capacity)
@@ -67,6 +68,24 @@ final class MemTable
     long maxSequence()
     {
         return maxSequence;
+    }
+
+    /**
+     * Declare that every entry above the given sequence has been copied to a newer memtable, so this one may
+     * be flushed once that sequence is committed. Writer thread, after rotation.
+     */
+    void seal(final long sequence)
+    {
+        sealedSequence = sequence;
+    }
+
+    /**
+     * @return the sequence that must be committed before the agent may flush this memtable: its highest
+     * sequence, or the sealed one if lower.
+     */
+    long flushableAfter()
+    {
+        return Math.min(maxSequence, sealedSequence);
     }
 
     /**

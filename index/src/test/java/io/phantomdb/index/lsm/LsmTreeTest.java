@@ -277,6 +277,50 @@ class LsmTreeTest
     }
 
     @Test
+    void shouldKeepPendingChangesPendingWhenFlushingMidTransaction()
+    {
+        try (LsmTree tree = LsmTree.open(dir, tinyConfig().level0CompactionTrigger(100));
+            ByteMapReader reader = tree.newReader())
+        {
+            for (int i = 0; i < 100; i++)
+            {
+                put(tree, i, "committed" + i);
+            }
+            tree.commit();
+            for (int i = 0; i < 150; i++)
+            {
+                put(tree, i, "pending" + i);
+            }
+            delete(tree, 5);
+            put(tree, 7, "pending-again");
+            tree.flush();
+
+            reader.begin();
+            assertEquals("committed5", get(reader, 5));
+            assertNull(get(reader, 120));
+            assertEquals(100, scan(reader).size());
+            reader.end();
+
+            tree.commit();
+            reader.begin();
+            assertNull(get(reader, 5));
+            assertEquals("pending-again", get(reader, 7));
+            assertEquals("pending120", get(reader, 120));
+            assertEquals(149, scan(reader).size());
+            reader.end();
+            put(tree, 500, "discarded");
+        }
+        try (LsmTree tree = LsmTree.open(dir, tinyConfig()))
+        {
+            final TreeMap<String, String> content = snapshot(tree);
+            assertEquals(149, content.size());
+            assertEquals("pending-again", content.get("k000007"));
+            assertFalse(content.containsKey("k000005"));
+            assertFalse(content.containsKey("k000500"));
+        }
+    }
+
+    @Test
     void shouldNotShowUncommittedChangesWhenReading()
     {
         try (LsmTree tree = LsmTree.open(dir, tinyConfig());
@@ -441,9 +485,12 @@ class LsmTreeTest
             final IllegalArgumentException badKey = assertThrows(IllegalArgumentException.class,
                 () -> tree.put(empty, 0, 0, empty, 0, 0));
             assertEquals("keyLength=0 outside [1, " + tree.maxKeyLength() + "]", badKey.getMessage());
-            put(tree, 1, "x");
-            final IllegalStateException pending = assertThrows(IllegalStateException.class, tree::flush);
-            assertEquals("flush with 1 uncommitted changes; commit first", pending.getMessage());
+            final UnsafeBuffer big = new UnsafeBuffer(new byte[tree.maxValueLength() + 1]);
+            final UnsafeBuffer k = key(1);
+            final IllegalArgumentException badValue = assertThrows(IllegalArgumentException.class,
+                () -> tree.put(k, 0, k.capacity(), big, 0, big.capacity()));
+            assertEquals("valueLength=" + big.capacity() + " outside [0, " + tree.maxValueLength() + "]",
+                badValue.getMessage());
             final ByteMapReader reader = tree.newReader();
             assertThrows(IllegalStateException.class, () -> get(reader, 1));
             reader.begin();

@@ -123,16 +123,7 @@ class LsmModelProperties
                         committed = new TreeMap<>(pending);
                         dirty = false;
                     }
-                    case FLUSH ->
-                    {
-                        if (dirty)
-                        {
-                            tree.commit();
-                            committed = new TreeMap<>(pending);
-                            dirty = false;
-                        }
-                        tree.flush();
-                    }
+                    case FLUSH -> tree.flush();
                     case REOPEN ->
                     {
                         tree.close();
