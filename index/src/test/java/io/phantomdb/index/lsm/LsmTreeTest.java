@@ -1,6 +1,7 @@
 package io.phantomdb.index.lsm;
 
 import io.phantomdb.ClosedException;
+import io.phantomdb.PhantomException;
 import io.phantomdb.index.ByteCursor;
 import io.phantomdb.index.ByteMapReader;
 import org.agrona.concurrent.SleepingMillisIdleStrategy;
@@ -13,6 +14,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 
 import static io.phantomdb.index.lsm.LsmTestSupport.*;
 import static org.junit.jupiter.api.Assertions.*;
@@ -318,6 +320,41 @@ class LsmTreeTest
             assertFalse(content.containsKey("k000005"));
             assertFalse(content.containsKey("k000500"));
         }
+    }
+
+    @Test
+    void shouldSurfaceAgentErrorToWriterWhenFlushFails() throws IOException
+    {
+        final Path treeDir = dir.resolve("tree");
+        final LsmTree tree = LsmTree.open(treeDir, tinyConfig());
+        try (Stream<Path> files = Files.list(treeDir))
+        {
+            for (final Path file : files.toArray(Path[]::new))
+            {
+                Files.delete(file);
+            }
+        }
+        Files.delete(treeDir);
+
+        final long deadline = System.nanoTime() + 10_000_000_000L;
+        PhantomException failure = null;
+        for (int i = 0; null == failure && System.nanoTime() < deadline; i++)
+        {
+            try
+            {
+                put(tree, i, "value-" + i);
+                tree.commit();
+            }
+            catch (final PhantomException ex)
+            {
+                failure = ex;
+            }
+        }
+        assertNotNull(failure, "writer never saw the agent's error");
+        assertTrue(failure.getMessage().startsWith("LSM agent failed in " + treeDir + ": "), failure.getMessage());
+        assertNotNull(failure.getCause());
+        assertThrows(PhantomException.class, tree::commit);
+        assertThrows(PhantomException.class, tree::close);
     }
 
     @Test
