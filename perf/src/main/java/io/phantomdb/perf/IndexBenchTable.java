@@ -82,9 +82,20 @@ public final class IndexBenchTable
             }
         }
 
+        final List<String> point = selected(POINT, args.include());
+        final List<String> ordered = orderedStores.isEmpty() ? List.of() : selected(ORDERED, args.include());
+        if (point.isEmpty() && ordered.isEmpty())
+        {
+            System.err.println("phantomdb bench index: nothing to run: --include '" + args.include() +
+                "' selects no workload (readKey, readSeq, readRev, write) that applies to the chosen stores");
+            System.exit(2);
+            return;
+        }
         final List<RunResult> results = new ArrayList<>();
-        results.addAll(run(args, selected(POINT, args.include()), allStores));
-        results.addAll(run(args, selected(ORDERED, args.include()), orderedStores));
+        results.addAll(run(args, point, allStores));
+        results.addAll(run(args, ordered, orderedStores));
+        final List<String> workloads = new ArrayList<>(point);
+        workloads.addAll(ordered);
 
         final Path json = benchDir.resolve("index-results.json");
         ResultFormatFactory.getInstance(ResultFormatType.JSON, json.toString()).writeOut(results);
@@ -94,10 +105,11 @@ public final class IndexBenchTable
         {
             measurements.add(measurement(result));
         }
-        final ResultTable table = new ResultTable(args.stores(), measurements, args.gc());
+        final ResultTable table = new ResultTable(workloads, args.stores(), measurements, args.gc());
         final String title = "PhantomDB index benchmark: entries/s per store (higher is better)" +
             (hasPhantomDb(args.stores()) ? ", then PhantomDB store / peer" : "") +
-            (args.gc() ? ", then bytes allocated per entry" : "") + "; N = " + args.n();
+            (args.gc() ? ", then bytes allocated per entry" : "") + "; N = " + args.n() +
+            "; \u00b1 = JMH 99.9% confidence half-width";
 
         System.out.println();
         System.out.println(title);
@@ -115,7 +127,7 @@ public final class IndexBenchTable
         if (!table.missing().isEmpty())
         {
             System.err.println("phantomdb bench index: no result for " + String.join("; ", table.missing()) +
-                " (excluded by --include, or failed: see the JMH output above)");
+                " (failed: see the JMH output above)");
             System.exit(1);
         }
     }
@@ -182,7 +194,8 @@ public final class IndexBenchTable
                 bytesPerEntry = result.getSecondaryResults().get(label).getScore() / n;
             }
         }
-        return new ResultTable.Measurement(workload, store, order, n / secondsPerPass, bytesPerEntry);
+        final double relativeError = primary.getScoreError() / primary.getScore();
+        return new ResultTable.Measurement(workload, store, order, n / secondsPerPass, relativeError, bytesPerEntry);
     }
 
     private static double secondsPerUnit(final String unit)

@@ -12,6 +12,9 @@ import java.util.Map;
  * (PhantomDB / peer, higher is better for PhantomDB), then, when allocation was profiled, one
  * bytes-per-entry column per store. Renders as aligned plain text or as Markdown.
  * <p>
+ * Entries per second carry JMH's relative error (half the 99.9% confidence interval over the score,
+ * {@code ±?} when there were too few samples to tell), so noisy cells show as such.
+ * <p>
  * Cells: a number; {@value #NOT_APPLICABLE} where the workload does not apply (cursor passes on an
  * unordered store); {@value #MISSING} where no result exists (excluded or failed).
  * <p>
@@ -35,9 +38,11 @@ public final class ResultTable
      * @param store         store name.
      * @param order         insertion order, one of {@link #ORDERS}.
      * @param opsPerSecond  entries per second.
+     * @param relativeError JMH's score error divided by its score; NaN if unknown.
      * @param bytesPerEntry {@code gc.alloc.rate.norm} divided by the entries per pass; NaN if not profiled.
      */
-    public record Measurement(String workload, String store, String order, double opsPerSecond, double bytesPerEntry)
+    public record Measurement(
+        String workload, String store, String order, double opsPerSecond, double relativeError, double bytesPerEntry)
     {
     }
 
@@ -46,12 +51,16 @@ public final class ResultTable
     private final List<String> missing = new ArrayList<>();
 
     /**
+     * @param workloads    the workloads to show, a subset of {@link #WORKLOADS}; shown in {@link #WORKLOADS} order.
      * @param stores       the stores, in column order.
      * @param measurements the results; at most one per (workload, store, order).
      * @param allocation   true to add the bytes-per-entry columns.
      */
     public ResultTable(
-        final List<StoreRegistry.StoreType> stores, final List<Measurement> measurements, final boolean allocation)
+        final List<String> workloads,
+        final List<StoreRegistry.StoreType> stores,
+        final List<Measurement> measurements,
+        final boolean allocation)
     {
         final Map<String, Measurement> byKey = new HashMap<>();
         for (final Measurement m : measurements)
@@ -88,6 +97,10 @@ public final class ResultTable
 
         for (final String workload : WORKLOADS)
         {
+            if (!workloads.contains(workload))
+            {
+                continue;
+            }
             for (final String order : ORDERS)
             {
                 final List<String> row = new ArrayList<>();
@@ -106,7 +119,7 @@ public final class ResultTable
                     }
                     else
                     {
-                        row.add(String.format(Locale.ROOT, "%,.0f", m.opsPerSecond()));
+                        row.add(String.format(Locale.ROOT, "%,.0f", m.opsPerSecond()) + " " + error(m.relativeError()));
                     }
                 }
                 for (final StoreRegistry.StoreType p : phantom)
@@ -226,6 +239,12 @@ public final class ResultTable
             }
         }
         sb.append('\n');
+    }
+
+    private static String error(final double relativeError)
+    {
+        return Double.isFinite(relativeError) ?
+            String.format(Locale.ROOT, "\u00b1%.0f%%", 100 * relativeError) : "\u00b1?";
     }
 
     private static boolean applies(final String workload, final StoreRegistry.StoreType store)
