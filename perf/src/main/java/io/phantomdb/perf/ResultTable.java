@@ -13,7 +13,8 @@ import java.util.Map;
  * bytes-per-entry column per store. Renders as aligned plain text or as Markdown.
  * <p>
  * Entries per second carry JMH's relative error (half the 99.9% confidence interval over the score,
- * {@code ±?} when there were too few samples to tell), so noisy cells show as such.
+ * {@code ±?} when there were too few samples to tell), padded so the numbers line up, so noisy cells
+ * show as such.
  * <p>
  * Cells: a number; {@value #NOT_APPLICABLE} where the workload does not apply (cursor passes on an
  * unordered store); {@value #MISSING} where no result exists (excluded or failed).
@@ -244,7 +245,7 @@ public final class ResultTable
     private static String error(final double relativeError)
     {
         return Double.isFinite(relativeError) ?
-            String.format(Locale.ROOT, "\u00b1%.0f%%", 100 * relativeError) : "\u00b1?";
+            String.format(Locale.ROOT, "\u00b1%3.0f%%", 100 * relativeError) : "\u00b1  ?";
     }
 
     private static boolean applies(final String workload, final StoreRegistry.StoreType store)

@@ -29,9 +29,9 @@ class ResultTableTest
 
         assertEquals(List.of("workload", "btree", "lmdb", "chronicle-map", "btree/lmdb", "btree/chronicle-map"),
             List.of(lines.get(0).trim().split("\\s+")), text);
-        assertEquals(List.of("readKey", "seq", "3,000,000", "\u00b15%", "2,000,000", "\u00b15%", "1,500,000", "\u00b15%", "1.50x", "2.00x"),
+        assertEquals(List.of("readKey", "seq", "3,000,000", "\u00b1", "5%", "2,000,000", "\u00b1", "5%", "1,500,000", "\u00b1", "5%", "1.50x", "2.00x"),
             List.of(lines.get(2).trim().split("\\s+")), text);
-        assertEquals(List.of("readSeq", "seq", "10,000,000", "\u00b15%", "20,000,000", "\u00b15%", "n/a", "0.50x", "n/a"),
+        assertEquals(List.of("readSeq", "seq", "10,000,000", "\u00b1", "5%", "20,000,000", "\u00b1", "5%", "n/a", "0.50x", "n/a"),
             List.of(lines.get(4).trim().split("\\s+")), text);
         assertEquals(lines.get(0).length(), lines.get(2).length(), "columns aligned:\n" + text);
         assertEquals(2 + 8, lines.size(), text);
@@ -57,7 +57,7 @@ class ResultTableTest
 
         assertEquals("| workload | lmdb | lmdb B/op |", lines.get(0));
         assertEquals("|---|---:|---:|", lines.get(1));
-        assertEquals("| readKey seq | 1,234,567 \u00b1? | 0.0 |", lines.get(2));
+        assertEquals("| readKey seq | 1,234,567 \u00b1  ? | 0.0 |", lines.get(2));
         assertEquals("| readKey rand | - | - |", lines.get(3));
         assertEquals(4, lines.size(), md);
     }
