@@ -14,6 +14,8 @@ import java.util.regex.PatternSyntaxException;
  * @param include regex over benchmark names such as {@code io.phantomdb.perf.IndexBenchmark.readKey}
  *                ({@code --include}, default: all).
  * @param stores  the stores to run, in column order ({@code --stores a,b}, default: all registered).
+ * <p>
+ * <b>Note:</b> immutable, safe from any thread.
  */
 public record BenchArgs(int n, boolean full, boolean gc, Pattern include, List<StoreRegistry.StoreType> stores)
 {
