@@ -164,7 +164,8 @@ public class IndexBenchmark
     public static class PointReader extends StoreState
     {
         /** The store: every name in {@link StoreRegistry}. */
-        @Param({ StoreRegistry.LMDB, StoreRegistry.ROCKSDB, StoreRegistry.MVSTORE, StoreRegistry.CHRONICLE_MAP,
+        @Param({ StoreRegistry.PHANTOM_BTREE, StoreRegistry.PHANTOM_LSM, StoreRegistry.PHANTOM_HASH,
+            StoreRegistry.LMDB, StoreRegistry.ROCKSDB, StoreRegistry.MVSTORE, StoreRegistry.CHRONICLE_MAP,
             StoreRegistry.MAPDB })
         public String store;
 
@@ -197,7 +198,8 @@ public class IndexBenchmark
     public static class OrderedReader extends StoreState
     {
         /** The store: every ordered name in {@link StoreRegistry}. */
-        @Param({ StoreRegistry.LMDB, StoreRegistry.ROCKSDB, StoreRegistry.MVSTORE, StoreRegistry.MAPDB })
+        @Param({ StoreRegistry.PHANTOM_BTREE, StoreRegistry.PHANTOM_LSM,
+            StoreRegistry.LMDB, StoreRegistry.ROCKSDB, StoreRegistry.MVSTORE, StoreRegistry.MAPDB })
         public String store;
 
         /**
@@ -234,7 +236,8 @@ public class IndexBenchmark
     public static class Writer extends StoreState
     {
         /** The store: every name in {@link StoreRegistry}. */
-        @Param({ StoreRegistry.LMDB, StoreRegistry.ROCKSDB, StoreRegistry.MVSTORE, StoreRegistry.CHRONICLE_MAP,
+        @Param({ StoreRegistry.PHANTOM_BTREE, StoreRegistry.PHANTOM_LSM, StoreRegistry.PHANTOM_HASH,
+            StoreRegistry.LMDB, StoreRegistry.ROCKSDB, StoreRegistry.MVSTORE, StoreRegistry.CHRONICLE_MAP,
             StoreRegistry.MAPDB })
         public String store;
 

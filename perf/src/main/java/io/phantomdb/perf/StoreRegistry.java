@@ -1,5 +1,10 @@
 package io.phantomdb.perf;
 
+import io.phantomdb.index.btree.BTree;
+import io.phantomdb.index.btree.BTreeConfig;
+import io.phantomdb.index.lsm.LsmConfig;
+import io.phantomdb.index.lsm.LsmTree;
+
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -18,6 +23,12 @@ import java.util.function.Supplier;
  */
 public final class StoreRegistry
 {
+    /** PhantomDB's B+tree over a memory-mapped file. */
+    public static final String PHANTOM_BTREE = "phantom-btree";
+    /** PhantomDB's LSM tree. */
+    public static final String PHANTOM_LSM = "phantom-lsm";
+    /** PhantomDB's off-heap hash index. */
+    public static final String PHANTOM_HASH = "phantom-hash";
     /** LMDB via lmdbjava. */
     public static final String LMDB = "lmdb";
     /** RocksDB via rocksdbjni. */
@@ -51,6 +62,11 @@ public final class StoreRegistry
     }
 
     private static final List<StoreType> STORES = List.of(
+        new StoreType(PHANTOM_BTREE, true, true,
+            () -> new SortedByteMapStore(dir -> BTree.open(dir.resolve("btree.db"), BTreeConfig.defaults()))),
+        new StoreType(PHANTOM_LSM, true, true,
+            () -> new SortedByteMapStore(dir -> LsmTree.open(dir.resolve("lsm"), new LsmConfig()))),
+        new StoreType(PHANTOM_HASH, true, false, HashIndexStore::new),
         new StoreType(LMDB, false, true, LmdbStore::new),
         new StoreType(ROCKSDB, false, true, RocksDbStore::new),
         new StoreType(MVSTORE, false, true, MvStoreStore::new),
