@@ -143,6 +143,7 @@ final class BTreeChecker
             }
             for (int i = 0; i < count; i++)
             {
+                node.checkPrefix(i, LEAF_CELL_HEADER_LENGTH);
                 final int cell = node.cell(i);
                 final int keyLength = node.keyLength(cell);
                 final int keyOffset = node.leafKeyOffset(cell);
@@ -191,6 +192,7 @@ final class BTreeChecker
         for (int i = 0; i < count; i++)
         {
             node.wrap(store.segment(pageId), store.offset(pageId), pageId);
+            node.checkPrefix(i, BRANCH_CELL_HEADER_LENGTH);
             final UnsafeBuffer buffer = node.buffer();
             UnsafeBuffer childLower = lower;
             int childLowerOffset = lowerOffset;

@@ -110,7 +110,7 @@ class BTreeTest
     {
         try (BTree tree = BTree.createInMemory(BTreeConfig.of(65536, 65536 * 16)); ByteMapReader reader = tree.newReader())
         {
-            assertEquals(16360, tree.maxKeyLength());
+            assertEquals(16356, tree.maxKeyLength());
             final UnsafeBuffer longKey = new UnsafeBuffer(new byte[tree.maxKeyLength()]);
             for (int i = 0; i < 20_000; i++)
             {
@@ -204,7 +204,7 @@ class BTreeTest
             }
             tree.commit();
             final BTreeChecker.Stats stats = BTreeChecker.check(tree);
-            final long perLeaf = (4096 - 32) / (2 + 6 + 4 + 100);
+            final long perLeaf = (4096 - 32) / (BTreePageDescriptor.SLOT_LENGTH + 6 + 4 + 100);
             assertTrue(stats.pages() < 10_000 / perLeaf * 1.1 + 3, "pages " + stats.pages());
         }
     }
