@@ -313,7 +313,7 @@ public final class BTree implements SortedByteMap
     }
 
     /**
-     * @return the last committed version.
+     * @return the last committed version. Any thread.
      */
     public long version()
     {
@@ -321,7 +321,7 @@ public final class BTree implements SortedByteMap
     }
 
     /**
-     * @return pages in use or free below the high-water mark, including the two meta pages.
+     * @return pages in use or free below the high-water mark, including the two meta pages. Writer thread.
      */
     public long pageCount()
     {
@@ -329,7 +329,7 @@ public final class BTree implements SortedByteMap
     }
 
     /**
-     * @return free pages, reusable now or once readers and checkpoints allow.
+     * @return free pages, reusable now or once readers and checkpoints allow. Writer thread.
      */
     public long freePageCount()
     {
