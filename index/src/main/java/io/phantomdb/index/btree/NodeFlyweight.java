@@ -89,6 +89,11 @@ final class NodeFlyweight
         }
     }
 
+    long pageId()
+    {
+        return pageId;
+    }
+
     CorruptionException corrupt(final int field, final String detail)
     {
         return new CorruptionException(file, (pageId << pageShift) + field, "page " + pageId + ": " + detail);
@@ -564,9 +569,17 @@ final class NodeFlyweight
      */
     void appendCell(final NodeFlyweight source, final int index)
     {
+        insertCell(count(), source, index);
+    }
+
+    /**
+     * Insert a copy of cell {@code index} of {@code source} at {@code at}; the caller has reserved room.
+     */
+    void insertCell(final int at, final NodeFlyweight source, final int index)
+    {
         final int length = source.cellLength(index);
         final int prefix = source.buffer.getInt(source.base + HEADER_LENGTH + index * SLOT_LENGTH + SLOT_PREFIX_OFFSET);
-        final int cell = allocateCell(count(), length, prefix);
+        final int cell = allocateCell(at, length, prefix);
         buffer.putBytes(cell, source.buffer, source.cell(index), length);
     }
 

@@ -235,6 +235,47 @@ class BTreeTest
     }
 
     @Test
+    void shouldBorrowFromASiblingWhenALeafIsUnderfullAndCannotMerge()
+    {
+        try (BTree tree = BTree.createInMemory(SMALL); ByteMapReader reader = tree.newReader())
+        {
+            for (int i = 0; i < 20_000; i++)
+            {
+                put(tree, i, 100);
+            }
+            tree.commit();
+            int kept = 0;
+            for (int i = 0; i < 20_000; i++)
+            {
+                if ((i / 31) % 3 != 0)
+                {
+                    tree.delete(key(i), 0, 4);
+                }
+                else
+                {
+                    kept++;
+                }
+            }
+            tree.commit();
+            final BTreeChecker.Stats stats = BTreeChecker.checkNoLeaks(tree, null);
+            assertEquals(kept, stats.entries());
+            assertEquals(0, stats.underfullLeaves());
+            reader.begin();
+            final ByteCursor cursor = reader.cursor();
+            int count = 0;
+            for (boolean more = cursor.first(); more; more = cursor.next())
+            {
+                final int k = intKey(cursor.key());
+                assertEquals(0, (k / 31) % 3, "key " + k);
+                assertArrayEquals(bytes(value(k, 100)), bytes(cursor.value()));
+                count++;
+            }
+            assertEquals(kept, count);
+            reader.end();
+        }
+    }
+
+    @Test
     void shouldStoreAndReplaceOverflowValuesWhenLargerThanAPage()
     {
         try (BTree tree = BTree.createInMemory(SMALL); ByteMapReader reader = tree.newReader())
