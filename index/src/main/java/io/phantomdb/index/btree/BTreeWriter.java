@@ -229,6 +229,8 @@ final class BTreeWriter
         entryOverflow = SLOT_LENGTH + LEAF_CELL_HEADER_LENGTH + keyLength + valueLength > maxCellWithSlot ?
             writeOverflow(value, valueOffset, valueLength) : 0;
         insert(leafLevel, index);
+        entryKey = null;
+        entryValue = null;
     }
 
     void delete(final DirectBuffer key, final int keyOffset, final int keyLength)
