@@ -1,5 +1,6 @@
 package io.phantomdb.perf.txn;
 
+import io.phantomdb.perf.ScratchDirectory;
 import org.HdrHistogram.Histogram;
 
 import java.io.IOException;
@@ -71,7 +72,7 @@ public final class CommitLatency
     public static Path dir()
     {
         final String configured = System.getProperty(DIR_PROPERTY);
-        return configured != null ? Paths.get(configured) : TxnScratch.benchDir().resolve("txn-latency");
+        return configured != null ? Paths.get(configured) : ScratchDirectory.benchDir().resolve("txn-latency");
     }
 
     /**

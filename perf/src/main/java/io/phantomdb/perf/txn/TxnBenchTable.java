@@ -1,5 +1,6 @@
 package io.phantomdb.perf.txn;
 
+import io.phantomdb.perf.ScratchDirectory;
 import org.HdrHistogram.Histogram;
 import org.openjdk.jmh.profile.GCProfiler;
 import org.openjdk.jmh.results.Result;
@@ -79,9 +80,9 @@ public final class TxnBenchTable
             return;
         }
 
-        final Path benchDir = TxnScratch.benchDir();
+        final Path benchDir = ScratchDirectory.benchDir();
         final Path latencyDir = benchDir.resolve("txn-latency");
-        TxnScratch.delete(latencyDir);
+        ScratchDirectory.delete(latencyDir);
         Files.createDirectories(latencyDir);
 
         final List<String> stores = TxnStoreRegistry.names(args.stores());

@@ -1,5 +1,6 @@
 package io.phantomdb.perf.txn;
 
+import io.phantomdb.perf.ScratchDirectory;
 import org.HdrHistogram.Histogram;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -20,6 +21,7 @@ import org.openjdk.jmh.infra.IterationParams;
 import org.openjdk.jmh.infra.ThreadParams;
 import org.openjdk.jmh.runner.IterationType;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
@@ -86,7 +88,7 @@ public class TxnCommitBenchmark
             throw new IllegalArgumentException("order must be " + SEQUENTIAL + " or " + RANDOM + ": '" + order + "'");
         }
         final TxnStoreRegistry.StoreType type = TxnStoreRegistry.get(store);
-        dir = TxnScratch.create(store);
+        dir = Files.createTempDirectory(ScratchDirectory.benchDir(), "txn-" + store + "-");
         txnStore = type.opener().open(dir, SyncMode.fromParam(sync));
         committers = new TxnStore.Committer[params.getThreads()];
         for (int i = 0; i < committers.length; i++)
@@ -112,7 +114,7 @@ public class TxnCommitBenchmark
         }
         finally
         {
-            TxnScratch.delete(dir);
+            ScratchDirectory.delete(dir);
         }
     }
 

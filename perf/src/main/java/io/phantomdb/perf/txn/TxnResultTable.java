@@ -255,6 +255,10 @@ public final class TxnResultTable
             }
             sb.append(leftAligned(c) ? cell + pad : pad + cell);
         }
+        while (sb.length() > 0 && sb.charAt(sb.length() - 1) == ' ')
+        {
+            sb.setLength(sb.length() - 1);
+        }
         sb.append('\n');
     }
 
@@ -265,7 +269,7 @@ public final class TxnResultTable
             return MISSING;
         }
         final String error = Double.isFinite(m.relativeError()) ?
-            String.format(Locale.ROOT, "\u00b1%3.0f%%", 100 * m.relativeError()) : "\u00b1  ?";
+            String.format(Locale.ROOT, "\u00b1%3.0f%%", 100 * m.relativeError()) : "\u00b1   ?";
         return String.format(Locale.ROOT, "%,.0f", m.opsPerSecond()) + " " + error;
     }
 

@@ -1,4 +1,4 @@
-package io.phantomdb.perf.txn;
+package io.phantomdb.perf;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -10,21 +10,26 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 
 /**
- * Where the transaction benchmark's files go: under the system property {@value #BENCH_DIR_PROPERTY}
- * ({@code bin/phantomdb} sets it to {@code data/bench}) or else {@code java.io.tmpdir}.
+ * Where benchmark files go: per-trial temporary directories under the bench directory, the system
+ * property {@value #BENCH_DIR_PROPERTY} ({@code bin/phantomdb} sets it to {@code data/bench}) or else
+ * {@code java.io.tmpdir}.
  * <p>
  * <b>Note:</b> stateless, safe from any thread.
  */
-final class TxnScratch
+public final class ScratchDirectory
 {
     /** System property naming the bench directory. */
-    static final String BENCH_DIR_PROPERTY = "phantomdb.bench.dir";
+    public static final String BENCH_DIR_PROPERTY = "phantomdb.bench.dir";
 
-    private TxnScratch()
+    private ScratchDirectory()
     {
     }
 
-    static Path benchDir()
+    /**
+     * @return the bench directory, created if missing.
+     * @throws UncheckedIOException if it cannot be created.
+     */
+    public static Path benchDir()
     {
         final Path dir = Paths.get(System.getProperty(BENCH_DIR_PROPERTY, System.getProperty("java.io.tmpdir")));
         try
@@ -37,12 +42,19 @@ final class TxnScratch
         }
     }
 
-    static Path create(final String store)
+    /**
+     * Create a new empty directory for one store instance.
+     *
+     * @param store name of the store, part of the directory name.
+     * @return the new directory.
+     * @throws UncheckedIOException if it cannot be created.
+     */
+    public static Path create(final String store)
     {
         final Path parent = benchDir();
         try
         {
-            return Files.createTempDirectory(parent, "txn-" + store + "-");
+            return Files.createTempDirectory(parent, "index-" + store + "-");
         }
         catch (final IOException ex)
         {
@@ -50,7 +62,13 @@ final class TxnScratch
         }
     }
 
-    static void delete(final Path dir)
+    /**
+     * Delete a directory and everything under it; nothing if it is null or gone.
+     *
+     * @param dir the directory.
+     * @throws UncheckedIOException if something cannot be deleted.
+     */
+    public static void delete(final Path dir)
     {
         if (dir == null || !Files.exists(dir))
         {
