@@ -59,7 +59,7 @@ public class TxnCommitBenchmark
     public static final String RANDOM = "random";
 
     /** The store, a {@link TxnStoreRegistry} name. */
-    @Param({ TxnStoreRegistry.MVSTORE, TxnStoreRegistry.ROCKSDB, TxnStoreRegistry.SQLITE })
+    @Param({ TxnStoreRegistry.PHANTOMDB, TxnStoreRegistry.MVSTORE, TxnStoreRegistry.ROCKSDB, TxnStoreRegistry.SQLITE })
     public String store;
 
     /** What a commit waits for: {@code none} or {@code always} ({@link SyncMode}). */

@@ -16,6 +16,8 @@ import java.util.Objects;
  */
 public final class TxnStoreRegistry
 {
+    /** PhantomDB's engine ({@code io.phantomdb.core.txn.Engine}). */
+    public static final String PHANTOMDB = "phantomdb";
     /** H2 MVStore {@code TransactionStore}. */
     public static final String MVSTORE = "mvstore";
     /** RocksDB {@code TransactionDB}. */
@@ -58,6 +60,7 @@ public final class TxnStoreRegistry
     }
 
     private static final List<StoreType> STORES = List.of(
+        new StoreType(PHANTOMDB, true, PhantomDbTxnStore::new),
         new StoreType(MVSTORE, false, MvStoreTxnStore::new),
         new StoreType(ROCKSDB, false, RocksDbTxnStore::new),
         new StoreType(SQLITE, false, SqliteTxnStore::new));
