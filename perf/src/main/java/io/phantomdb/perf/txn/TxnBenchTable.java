@@ -85,6 +85,7 @@ public final class TxnBenchTable
         ScratchDirectory.delete(latencyDir);
         Files.createDirectories(latencyDir);
 
+        final double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         final List<String> stores = TxnStoreRegistry.names(args.stores());
         final List<RunResult> results = new ArrayList<>();
         for (final int committers : args.committers())
@@ -124,8 +125,10 @@ public final class TxnBenchTable
         {
             System.out.println("PhantomDB is not in this run (TxnStoreRegistry): peers only.");
         }
+        final String conditions = conditions(loadBefore, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        System.out.println(conditions);
         final Path markdown = benchDir.resolve("txn-results.md");
-        Files.writeString(markdown, markdown(args, argv, title, table), StandardCharsets.UTF_8);
+        Files.writeString(markdown, markdown(args, argv, title, conditions, table), StandardCharsets.UTF_8);
         System.out.println("Markdown: " + markdown);
         System.out.println("JMH JSON: " + json);
         System.out.println("Latency histograms: " + latencyJson);
@@ -228,7 +231,15 @@ public final class TxnBenchTable
         return sb.append("\n}\n").toString();
     }
 
-    private static String markdown(final TxnBenchArgs args, final String[] argv, final String title, final TxnResultTable table)
+    private static String conditions(final double loadBefore, final double loadAfter)
+    {
+        return String.format(Locale.ROOT, "1-minute load average: %.2f before, %.2f after the run", loadBefore, loadAfter) +
+            (Boolean.getBoolean("jmh.ignoreLock") ?
+                "; JMH lock ignored (-Djmh.ignoreLock=true): other benchmarks may have run at the same time" : "");
+    }
+
+    private static String markdown(
+        final TxnBenchArgs args, final String[] argv, final String title, final String conditions, final TxnResultTable table)
     {
         final com.sun.management.OperatingSystemMXBean os =
             (com.sun.management.OperatingSystemMXBean)ManagementFactory.getOperatingSystemMXBean();
@@ -242,7 +253,8 @@ public final class TxnBenchTable
             .append("- JVM: ").append(System.getProperty("java.vm.name")).append(' ').append(System.getProperty("java.runtime.version")).append('\n')
             .append("- Machine: ").append(cpuModel()).append(", ").append(os.getAvailableProcessors()).append(" CPUs, ")
             .append(os.getTotalMemorySize() >> 30).append(" GiB RAM, ").append(System.getProperty("os.name")).append(' ')
-            .append(System.getProperty("os.version")).append("\n\n")
+            .append(System.getProperty("os.version")).append('\n')
+            .append("- Conditions: ").append(conditions).append("\n\n")
             .append(title).append("\n\n").append(table.toMarkdown()).append('\n');
         for (final String goal : table.goals())
         {
