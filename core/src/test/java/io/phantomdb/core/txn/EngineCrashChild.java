@@ -10,7 +10,7 @@ import static io.phantomdb.core.txn.TxTestSupport.*;
 /**
  * The process {@link EngineCrashTest} kills: opens the engine with {@link SyncPolicy#ALWAYS} and transfers money
  * between accounts from several threads until killed. Each transfer changes two balances and writes an audit key
- * in one transaction; once {@code commit()} returned it prints {@code ACK <audit key>}. Prints {@code READY}
+ * in one transaction (balances in the B+tree, the audit key in the LSM tree); once {@code commit()} returned it prints {@code ACK <audit key>}. Prints {@code READY}
  * after opening (and seeding the accounts on the first run).
  * <p>
  * Arguments: directory, run number, threads.
@@ -18,7 +18,7 @@ import static io.phantomdb.core.txn.TxTestSupport.*;
 public final class EngineCrashChild
 {
     static final Keyspace ACCOUNTS = new Keyspace(1, StorageKind.BTREE);
-    static final Keyspace AUDIT = new Keyspace(2, StorageKind.BTREE);
+    static final Keyspace AUDIT = new Keyspace(2, StorageKind.LSM);
     static final int ACCOUNT_COUNT = 10;
     static final long INITIAL_BALANCE = 1000;
 

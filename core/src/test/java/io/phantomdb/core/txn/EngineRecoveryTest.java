@@ -119,6 +119,59 @@ class EngineRecoveryTest
     }
 
     @Test
+    void shouldStoreLsmKeyspacesAndRecoverThemWithBTreeChangesWhenReopenedFromCrashImage() throws IOException
+    {
+        final Keyspace events = new Keyspace(7, StorageKind.LSM);
+        final Path live = dir.resolve("live");
+        final Path image = dir.resolve("image");
+        try (Engine engine = Engine.open(live, config()))
+        {
+            for (int i = 0; i < 20; i++)
+            {
+                try (Transaction tx = engine.begin(IsolationLevel.SERIALIZABLE))
+                {
+                    put(tx, events, String.format("e%03d", i), "event" + i);
+                    put(tx, KS, "last-event", Integer.toString(i));
+                    tx.commit();
+                }
+            }
+            engine.checkpoint();
+            for (int i = 20; i < 40; i++)
+            {
+                try (Transaction tx = engine.begin(IsolationLevel.REPEATABLE_READ))
+                {
+                    put(tx, events, String.format("e%03d", i), "event" + i);
+                    delete(tx, events, String.format("e%03d", i - 20));
+                    put(tx, KS, "last-event", Integer.toString(i));
+                    tx.commit();
+                }
+            }
+            try (Transaction tx = engine.begin(IsolationLevel.REPEATABLE_READ))
+            {
+                assertEquals("event39", get(tx, events, "e039"));
+                assertNull(get(tx, events, "e000"));
+                assertEquals("e020=event20", scan(tx, events).split(",")[0]);
+            }
+            copyTree(live, image);
+        }
+        for (final Path path : List.of(live, image))
+        {
+            try (Engine engine = Engine.open(path, config()))
+            {
+                try (Transaction tx = engine.begin(IsolationLevel.REPEATABLE_READ))
+                {
+                    assertEquals("39", get(tx, KS, "last-event"), path.toString());
+                    final String all = scan(tx, events);
+                    assertEquals(20, all.split(",").length, all);
+                    assertTrue(all.startsWith("e020=event20,e021=event21"), all);
+                    assertTrue(all.endsWith("e039=event39"), all);
+                    assertEquals("e039,e038", scanBackward(tx, events).substring(0, 9));
+                }
+            }
+        }
+    }
+
+    @Test
     void shouldRetireOldWalSegmentsWhenCheckpointed() throws IOException
     {
         for (int session = 0; session < 3; session++)
