@@ -17,6 +17,7 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.BenchmarkParams;
+import org.openjdk.jmh.infra.Control;
 import org.openjdk.jmh.infra.IterationParams;
 import org.openjdk.jmh.infra.ThreadParams;
 import org.openjdk.jmh.runner.IterationType;
@@ -32,9 +33,10 @@ import java.util.concurrent.TimeUnit;
  * of {@code sync}; JMH's thread count is the number of concurrent committers.
  * <p>
  * Throughput is JMH's ({@link Mode#Throughput}, commits per second summed over the committer threads).
- * Latency: each committer thread times every commit with {@link System#nanoTime()} into its own
- * HdrHistogram, reset at every warm-up iteration so only measurement iterations count, and writes it at
- * the end of the trial for {@link TxnBenchTable} to merge ({@link CommitLatency}).
+ * Latency: each committer thread times every commit that starts inside JMH's measured window with
+ * {@link System#nanoTime()} into its own HdrHistogram, reset at every warm-up iteration so only
+ * measurement iterations count, and writes it at the end of the trial for {@link TxnBenchTable} to
+ * merge ({@link CommitLatency}).
  * <p>
  * Every trial opens a new store in a new directory under the bench directory and deletes it after.
  * Keys: {@code sequential} gives committer {@code i} of {@code n} the keys {@code i, i+n, i+2n, ...}
@@ -119,19 +121,27 @@ public class TxnCommitBenchmark
     }
 
     /**
-     * One single-row transaction, timed into the committer's histogram.
+     * One single-row transaction, timed into the committer's histogram if it starts inside JMH's
+     * measured window: not the commits JMH runs, uncounted, while it synchronizes the threads at the
+     * start and end of an iteration (a commit that starts inside the window and ends after it counts).
      *
      * @param committer this thread's committer.
+     * @param control   JMH's iteration control (the measured window).
      * @return retries after write conflicts (normally 0), so the work is not dead code.
      * @throws Exception if the store fails.
      */
     @Benchmark
-    public int commit(final CommitterState committer) throws Exception
+    public int commit(final CommitterState committer, final Control control) throws Exception
     {
         final long key = committer.nextKey();
+        final boolean measured = control.startMeasurement && !control.stopMeasurement;
         final long start = System.nanoTime();
         final int retries = committer.committer.commit(key);
-        committer.record(System.nanoTime() - start, retries);
+        final long nanos = System.nanoTime() - start;
+        if (measured)
+        {
+            committer.record(nanos, retries);
+        }
         return retries;
     }
 
