@@ -133,7 +133,7 @@ final class SchemaChanges
 
     private static void fillIndex(final Transaction transaction, final TableDefinition table, final IndexDefinition index)
     {
-        final TableOps ops = new TableOps(table, List.of(index));
+        final TableOps ops = new TableOps(table, List.of(index), false);
         final RowFlyweight row = new RowFlyweight(table.layout());
         final ExpandableArrayBuffer entry = new ExpandableArrayBuffer(64);
         final ExpandableArrayBuffer pk = new ExpandableArrayBuffer(32);

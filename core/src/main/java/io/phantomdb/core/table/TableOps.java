@@ -48,12 +48,21 @@ final class TableOps
     private final RowFlyweight oldRow;
     private final ExpandableArrayBuffer newPk = new ExpandableArrayBuffer(32);
     private final ExpandableArrayBuffer oldPk = new ExpandableArrayBuffer(32);
+    private final boolean lockKeys;
     private int newPkLength;
     private int oldPkLength;
 
-    TableOps(final TableDefinition table, final List<IndexDefinition> indexes)
+    /**
+     * @param table    the table.
+     * @param indexes  its indexes.
+     * @param lockKeys true under READ COMMITTED: lock every primary key and unique entry key a statement writes
+     *                 before reading it, so that concurrent writers of one row or one unique value conflict
+     *                 (first committer wins) instead of the last silently overwriting the first.
+     */
+    TableOps(final TableDefinition table, final List<IndexDefinition> indexes, final boolean lockKeys)
     {
         this.table = table;
+        this.lockKeys = lockKeys;
         this.keyspace = keyspace(table.id(), table.storage());
         final TableSchema schema = table.schema();
         final int[] pkOrdinals = schema.primaryKey();
@@ -159,7 +168,7 @@ final class TableOps
         }
         newRow.wrap(newRowBuffer, 0, writer.finish());
         newPkLength = primaryKey.fromRow(newRow, newPk, 0);
-        if (!equal(newPk, newPkLength, oldPk, oldPkLength) && null != tx.get(keyspace, newPk, 0, newPkLength))
+        if (!equal(newPk, newPkLength, oldPk, oldPkLength) && exists(tx, newPk, newPkLength))
         {
             throw new ConstraintViolationException(ConstraintViolationException.UNIQUE_VIOLATION, pkName(),
                 "duplicate key value violates unique constraint \"" + pkName() + "\": Key " +
@@ -223,6 +232,15 @@ final class TableOps
         }
     }
 
+    private boolean exists(final Transaction tx, final ExpandableArrayBuffer pk, final int pkLength)
+    {
+        if (lockKeys)
+        {
+            tx.lockForUpdate(keyspace, pk, 0, pkLength);
+        }
+        return null != tx.get(keyspace, pk, 0, pkLength);
+    }
+
     private boolean findOld(final Transaction tx, final Object[] pkValues)
     {
         checkFullKey(pkValues);
@@ -232,6 +250,10 @@ final class TableOps
 
     private boolean loadOld(final Transaction tx, final ExpandableArrayBuffer pk, final int pkLength)
     {
+        if (lockKeys)
+        {
+            tx.lockForUpdate(keyspace, pk, 0, pkLength);
+        }
         final DirectBuffer stored = tx.get(keyspace, pk, 0, pkLength);
         if (null == stored)
         {
@@ -291,6 +313,10 @@ final class TableOps
         if (!indexes[i].unique() || indexShapes[i].hasNull(newRow))
         {
             return;
+        }
+        if (lockKeys)
+        {
+            tx.lockForUpdate(indexKeyspaces[i], newEntries[i], 0, newEntryLengths[i]);
         }
         final DirectBuffer owner = tx.get(indexKeyspaces[i], newEntries[i], 0, newEntryLengths[i]);
         if (null == owner || equal(owner, owner.capacity(), newPk, newPkLength) ||

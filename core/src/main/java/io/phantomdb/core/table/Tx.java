@@ -379,7 +379,8 @@ public final class Tx implements AutoCloseable
         TableOps ops = opsByTable.get(definition.id());
         if (null == ops || ops.table() != definition)
         {
-            ops = new TableOps(definition, catalog.indexesOf(definition.id()));
+            ops = new TableOps(definition, catalog.indexesOf(definition.id()),
+                transaction.isolation() == IsolationLevel.READ_COMMITTED);
             opsByTable.put(definition.id(), ops);
         }
         return ops;
