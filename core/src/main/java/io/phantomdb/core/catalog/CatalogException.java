@@ -24,6 +24,8 @@ public class CatalogException extends PhantomException
     public static final String DEPENDENT_OBJECTS = "2BP01";
     /** {@code invalid_table_definition}: the definition breaks a rule of the catalog. */
     public static final String INVALID_DEFINITION = "42P16";
+    /** {@code feature_not_supported}: for example a storage type this engine build does not have. */
+    public static final String FEATURE_NOT_SUPPORTED = "0A000";
     /** {@code program_limit_exceeded}: no ids left. */
     public static final String PROGRAM_LIMIT = "54000";
 

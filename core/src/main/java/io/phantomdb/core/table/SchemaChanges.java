@@ -40,6 +40,8 @@ import java.util.TreeMap;
  */
 final class SchemaChanges
 {
+    private static final DirectBuffer PROBE_KEY = new UnsafeBuffer(new byte[]{0});
+
     private SchemaChanges()
     {
     }
@@ -59,9 +61,27 @@ final class SchemaChanges
             throw new CatalogException(CatalogException.INVALID_DEFINITION, ex.getMessage());
         }
         final Transaction transaction = tx.transaction();
+        checkStorage(transaction, TableOps.keyspace(table.id(), storage), storage, "table \"" + table.name() + "\"");
         CatalogStore.writeTable(transaction, table);
         install(tx, catalog.withTable(table), table.id());
         return table;
+    }
+
+    /**
+     * Probe the new keyspace with a read, so a storage type the engine lacks fails the DDL, not a later write.
+     */
+    private static void checkStorage(
+        final Transaction transaction, final Keyspace keyspace, final StorageType storage, final String what)
+    {
+        try
+        {
+            transaction.get(keyspace, PROBE_KEY, 0, PROBE_KEY.capacity());
+        }
+        catch (final IllegalArgumentException ex)
+        {
+            throw new CatalogException(CatalogException.FEATURE_NOT_SUPPORTED,
+                what + ": storage " + storage + " is not available: " + ex.getMessage());
+        }
     }
 
     static void dropTable(final Tx tx, final String name)
@@ -104,6 +124,7 @@ final class SchemaChanges
         {
             throw new CatalogException(CatalogException.INVALID_DEFINITION, ex.getMessage());
         }
+        checkStorage(tx.transaction(), TableOps.keyspace(index.id(), storage), storage, "index \"" + name + "\"");
         fillIndex(tx.transaction(), table, index);
         final TableDefinition changed = table.nextVersion();
         CatalogStore.writeIndex(tx.transaction(), index);
