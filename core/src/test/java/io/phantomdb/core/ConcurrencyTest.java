@@ -8,6 +8,9 @@ import io.phantomdb.core.table.Tx;
 import io.phantomdb.core.txn.TransactionConflictException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import io.phantomdb.core.txn.IsolationLevel;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -83,9 +86,10 @@ class ConcurrencyTest
         }
     }
 
-    @Test
+    @ParameterizedTest
+    @EnumSource(IsolationLevel.class)
     @Timeout(value = 60, unit = TimeUnit.SECONDS)
-    void shouldLoseNoIncrementWhenThreadsConflictOnOneKey() throws Exception
+    void shouldLoseNoIncrementWhenThreadsConflictOnOneKey(final IsolationLevel level) throws Exception
     {
         try (PhantomDB db = counters())
         {
@@ -108,8 +112,9 @@ class ConcurrencyTest
                         {
                             while (true)
                             {
-                                try (Tx tx = db.begin())
+                                try (Tx tx = db.begin(level))
                                 {
+                                    tx.lockForUpdate("counters", 1);
                                     final long n = tx.get("counters", 1).getLong("n");
                                     tx.update("counters", new Object[]{1}, Map.of("n", n + 1));
                                     tx.commit();
@@ -142,9 +147,10 @@ class ConcurrencyTest
         }
     }
 
-    @Test
+    @ParameterizedTest
+    @EnumSource(IsolationLevel.class)
     @Timeout(value = 60, unit = TimeUnit.SECONDS)
-    void shouldLetExactlyOneWinWhenThreadsInsertTheSameKey() throws Exception
+    void shouldLetExactlyOneWinWhenThreadsInsertTheSameKey(final IsolationLevel level) throws Exception
     {
         try (PhantomDB db = counters())
         {
@@ -162,7 +168,7 @@ class ConcurrencyTest
                         final long value = t;
                         futures.add(pool.submit(() ->
                         {
-                            try (Tx tx = db.begin())
+                            try (Tx tx = db.begin(level))
                             {
                                 barrier.await(10, TimeUnit.SECONDS);
                                 tx.insert("counters", key, value);

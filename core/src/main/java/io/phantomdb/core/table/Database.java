@@ -97,6 +97,11 @@ public final class Database implements AutoCloseable
         }
     }
 
+    Catalog committedCatalog()
+    {
+        return catalog;
+    }
+
     long commit(final Tx tx)
     {
         checkOpen();

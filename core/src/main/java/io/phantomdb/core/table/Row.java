@@ -4,6 +4,7 @@ import io.phantomdb.core.catalog.CatalogException;
 import io.phantomdb.core.catalog.TableDefinition;
 import io.phantomdb.core.row.RowFlyweight;
 import io.phantomdb.core.schema.TableSchema;
+import io.phantomdb.core.txn.Transaction;
 import org.agrona.DirectBuffer;
 
 import java.math.BigDecimal;
@@ -24,17 +25,20 @@ import java.time.LocalTime;
  */
 public final class Row
 {
+    private final Transaction transaction;
     private final TableDefinition table;
     private final RowFlyweight flyweight;
 
-    Row(final TableDefinition table)
+    Row(final Transaction transaction, final TableDefinition table)
     {
+        this.transaction = transaction;
         this.table = table;
         this.flyweight = new RowFlyweight(table.layout());
     }
 
     Row wrap(final DirectBuffer buffer, final int offset, final int length)
     {
+        TableOps.checkShape(transaction, table, buffer, length);
         flyweight.wrap(buffer, offset, length);
         return this;
     }

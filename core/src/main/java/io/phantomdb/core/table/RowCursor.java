@@ -1,6 +1,7 @@
 package io.phantomdb.core.table;
 
 import io.phantomdb.CorruptionException;
+import io.phantomdb.core.txn.IsolationLevel;
 import io.phantomdb.core.txn.Keyspace;
 import io.phantomdb.core.txn.Transaction;
 import io.phantomdb.core.txn.TxCursor;
@@ -20,23 +21,32 @@ import org.agrona.ExpandableArrayBuffer;
  * (exclusive), which sorts after every key that extends the prefix because a column always starts
  * with a marker byte of at most {@code 0x02}.
  * <p>
+ * Under READ COMMITTED every engine read is a statement that re-pins the snapshot, so an index scan
+ * remembers the entry it stands on, reads the row, and re-opens its engine cursor after that entry on the
+ * next move; an entry whose row a concurrent transaction deleted in between is skipped.
+ * <p>
  * <b>Note:</b> not thread safe; owned by its transaction's thread. Writing through the transaction
- * while iterating invalidates the current row; under READ COMMITTED opening another cursor of the same
- * transaction invalidates this one (the engine re-pins its snapshot per statement).
+ * while iterating invalidates the current row; under READ COMMITTED any other read of the transaction
+ * (a {@code get}, another cursor) re-pins the snapshot and invalidates a table scan.
  */
 public final class RowCursor
 {
     private final Tx owner;
     private final Transaction tx;
-    private final TxCursor cursor;
+    private final Keyspace scanKeyspace;
     private final Keyspace tableKeyspace;
     private final boolean viaIndex;
+    private final boolean reseek;
     private final boolean forward;
     private final Row row;
     private final ExpandableArrayBuffer low = new ExpandableArrayBuffer(32);
     private final ExpandableArrayBuffer high = new ExpandableArrayBuffer(32);
+    private final ExpandableArrayBuffer lastKey = new ExpandableArrayBuffer(64);
+    private final ExpandableArrayBuffer pk = new ExpandableArrayBuffer(32);
     private final int lowLength;
     private final int highLength;
+    private TxCursor cursor;
+    private int lastKeyLength;
     private boolean started;
     private boolean onRow;
     private boolean done;
@@ -44,7 +54,7 @@ public final class RowCursor
     RowCursor(
         final Tx owner,
         final Transaction tx,
-        final TxCursor cursor,
+        final Keyspace scanKeyspace,
         final Keyspace tableKeyspace,
         final boolean viaIndex,
         final Row row,
@@ -55,9 +65,10 @@ public final class RowCursor
     {
         this.owner = owner;
         this.tx = tx;
-        this.cursor = cursor;
+        this.scanKeyspace = scanKeyspace;
         this.tableKeyspace = tableKeyspace;
         this.viaIndex = viaIndex;
+        this.reseek = viaIndex && tx.isolation() == IsolationLevel.READ_COMMITTED;
         this.row = row;
         this.forward = forward;
         this.lowLength = null == from ? -1 : shape.fromValues(from, "lower bound", low, 0);
@@ -71,6 +82,7 @@ public final class RowCursor
             high.putByte(length, (byte)0xFF);
             this.highLength = length + 1;
         }
+        this.cursor = tx.cursor(scanKeyspace);
     }
 
     /**
@@ -87,31 +99,19 @@ public final class RowCursor
         {
             return false;
         }
-        final boolean positioned;
-        if (!started)
+        boolean positioned = started ? advance() : first();
+        started = true;
+        while (positioned && inRange(cursor.key()))
         {
-            started = true;
-            if (forward)
+            if (loadRow())
             {
-                positioned = lowLength < 0 ? cursor.first() : cursor.seekCeiling(low, 0, lowLength);
+                onRow = true;
+                return true;
             }
-            else
-            {
-                positioned = highLength < 0 ? cursor.last() : cursor.seekFloor(high, 0, highLength);
-            }
+            positioned = advance();
         }
-        else
-        {
-            positioned = forward ? cursor.next() : cursor.prev();
-        }
-        if (!positioned || !inRange(cursor.key()))
-        {
-            done = true;
-            return false;
-        }
-        loadRow();
-        onRow = true;
-        return true;
+        done = true;
+        return false;
     }
 
     /**
@@ -127,6 +127,31 @@ public final class RowCursor
         return row;
     }
 
+    private boolean first()
+    {
+        if (forward)
+        {
+            return lowLength < 0 ? cursor.first() : cursor.seekCeiling(low, 0, lowLength);
+        }
+        return highLength < 0 ? cursor.last() : cursor.seekFloor(high, 0, highLength);
+    }
+
+    private boolean advance()
+    {
+        if (!reseek)
+        {
+            return forward ? cursor.next() : cursor.prev();
+        }
+        cursor = tx.cursor(scanKeyspace);
+        final boolean positioned =
+            forward ? cursor.seekCeiling(lastKey, 0, lastKeyLength) : cursor.seekFloor(lastKey, 0, lastKeyLength);
+        if (positioned && TableOps.equal(cursor.key(), cursor.key().capacity(), lastKey, lastKeyLength))
+        {
+            return forward ? cursor.next() : cursor.prev();
+        }
+        return positioned;
+    }
+
     private boolean inRange(final DirectBuffer key)
     {
         final int length = key.capacity();
@@ -137,21 +162,35 @@ public final class RowCursor
         return lowLength < 0 || ByteComparator.compare(key, 0, length, low, 0, lowLength) >= 0;
     }
 
-    private void loadRow()
+    /**
+     * @return false if the entry's row is gone, which only READ COMMITTED allows (the row is read by a later
+     * statement than the entry); the entry is then skipped.
+     */
+    private boolean loadRow()
     {
         if (!viaIndex)
         {
             final DirectBuffer value = cursor.value();
             row.wrap(value, 0, value.capacity());
-            return;
+            return true;
         }
-        final DirectBuffer pk = cursor.value();
-        final DirectBuffer value = tx.get(tableKeyspace, pk, 0, pk.capacity());
+        final DirectBuffer key = cursor.key();
+        lastKeyLength = key.capacity();
+        lastKey.putBytes(0, key, 0, lastKeyLength);
+        final DirectBuffer entry = cursor.value();
+        final int pkLength = entry.capacity();
+        pk.putBytes(0, entry, 0, pkLength);
+        final DirectBuffer value = tx.get(tableKeyspace, pk, 0, pkLength);
         if (null == value)
         {
-            throw new CorruptionException(null, 0, "index entry in keyspace of table " + tableKeyspace.id() +
-                " points to a primary key with no row, " + pk.capacity() + " bytes");
+            if (reseek)
+            {
+                return false;
+            }
+            throw new CorruptionException(null, 0, "index entry in keyspace " + scanKeyspace.id() +
+                " points to a primary key with no row in table keyspace " + tableKeyspace.id());
         }
         row.wrap(value, 0, value.capacity());
+        return true;
     }
 }

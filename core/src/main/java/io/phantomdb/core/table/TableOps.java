@@ -5,12 +5,14 @@ import io.phantomdb.core.catalog.IndexColumn;
 import io.phantomdb.core.catalog.IndexDefinition;
 import io.phantomdb.core.catalog.StorageType;
 import io.phantomdb.core.catalog.TableDefinition;
+import io.phantomdb.core.row.RowDescriptor;
 import io.phantomdb.core.row.RowFlyweight;
 import io.phantomdb.core.row.RowWriter;
 import io.phantomdb.core.schema.TableSchema;
 import io.phantomdb.core.txn.Keyspace;
 import io.phantomdb.core.txn.StorageKind;
 import io.phantomdb.core.txn.Transaction;
+import io.phantomdb.core.txn.TransactionConflictException;
 import io.phantomdb.index.ByteComparator;
 import org.agrona.DirectBuffer;
 import org.agrona.ExpandableArrayBuffer;
@@ -265,6 +267,7 @@ final class TableOps
             oldPkLength = pkLength;
         }
         final int length = stored.capacity();
+        checkShape(tx, table, stored, length);
         oldRowBuffer.putBytes(0, stored, 0, length);
         oldRow.wrap(oldRowBuffer, 0, length);
         return true;
@@ -342,6 +345,26 @@ final class TableOps
         }
         dst.putBytes(length, pk, 0, pkLength);
         return length + pkLength;
+    }
+
+    /**
+     * A row with another column count than the definition was written under a newer definition: a DDL that
+     * committed after this READ COMMITTED transaction loaded the catalog. A conflict, not corruption.
+     *
+     * @throws TransactionConflictException if the column count in the row's header differs from the table's.
+     */
+    static void checkShape(final Transaction tx, final TableDefinition table, final DirectBuffer row, final int length)
+    {
+        if (length >= RowDescriptor.HEADER_LENGTH)
+        {
+            final int columns = row.getShort(RowDescriptor.COLUMN_COUNT_OFFSET, RowDescriptor.BYTE_ORDER) & 0xFFFF;
+            if (columns != table.schema().columnCount())
+            {
+                throw new TransactionConflictException("table \"" + table.name() + "\" has " +
+                    table.schema().columnCount() + " columns in this transaction's catalog but a committed row has " +
+                    columns + ": a concurrent DDL changed it", table.id(), "", tx.snapshotVersion(), -1);
+            }
+        }
     }
 
     static boolean equal(final DirectBuffer a, final int aLength, final DirectBuffer b, final int bLength)

@@ -48,13 +48,14 @@ public final class Tx implements AutoCloseable
 
     private final Database database;
     private final Transaction transaction;
-    private final Catalog baseCatalog;
+    private Catalog baseCatalog;
     private final long baseEngineVersion;
     private final Map<Integer, TableOps> opsByTable = new HashMap<>();
     private final Map<Integer, TableDefinition> written = new HashMap<>();
     private final Set<Integer> changedTables = new HashSet<>();
     private final Map<Integer, Row> rowsByTable = new HashMap<>();
     private Catalog catalog;
+    private boolean ddl;
     private State state = State.ACTIVE;
 
     Tx(final Database database, final Transaction transaction, final Catalog catalog, final long baseEngineVersion)
@@ -80,6 +81,7 @@ public final class Tx implements AutoCloseable
     public Catalog catalog()
     {
         checkActive();
+        refreshCatalog();
         return catalog;
     }
 
@@ -187,8 +189,8 @@ public final class Tx implements AutoCloseable
     public RowCursor scan(final String table, final Object[] from, final Object[] to, final boolean forward)
     {
         final TableOps ops = ops(table);
-        return new RowCursor(this, transaction, transaction.cursor(ops.keyspace()), ops.keyspace(), false,
-            new Row(ops.table()), ops.primaryKey(), from, to, forward);
+        return new RowCursor(this, transaction, ops.keyspace(), ops.keyspace(), false,
+            new Row(transaction, ops.table()), ops.primaryKey(), from, to, forward);
     }
 
     /**
@@ -205,6 +207,7 @@ public final class Tx implements AutoCloseable
     public RowCursor indexScan(final String index, final Object[] from, final Object[] to, final boolean forward)
     {
         checkActive();
+        refreshCatalog();
         final IndexDefinition definition = catalog.index(index);
         final TableDefinition table = catalog.table(definition.tableId());
         if (definition.storage() == StorageType.HASH && (null == from || null == to ||
@@ -215,8 +218,8 @@ public final class Tx implements AutoCloseable
         }
         final TableOps ops = ops(table.name());
         final var keyspace = TableOps.keyspace(definition.id(), definition.storage());
-        return new RowCursor(this, transaction, transaction.cursor(keyspace), ops.keyspace(), true,
-            new Row(table), TableOps.indexShape(table, definition), from, to, forward);
+        return new RowCursor(this, transaction, keyspace, ops.keyspace(), true,
+            new Row(transaction, table), TableOps.indexShape(table, definition), from, to, forward);
     }
 
     /**
@@ -375,6 +378,7 @@ public final class Tx implements AutoCloseable
     TableOps ops(final String table)
     {
         checkActive();
+        refreshCatalog();
         final TableDefinition definition = catalog.table(table);
         TableOps ops = opsByTable.get(definition.id());
         if (null == ops || ops.table() != definition)
@@ -386,12 +390,31 @@ public final class Tx implements AutoCloseable
         return ops;
     }
 
+    /**
+     * Under READ COMMITTED, where each statement reads the latest committed data, a transaction without DDL of
+     * its own also uses the latest committed catalog, so rows rewritten by a DDL that committed meanwhile are
+     * read with their new layout. A table written under an older definition still fails the commit (the first
+     * definition used is the one checked).
+     */
+    private void refreshCatalog()
+    {
+        if (!ddl && transaction.isolation() == IsolationLevel.READ_COMMITTED)
+        {
+            final Catalog latest = database.committedCatalog();
+            if (latest != catalog)
+            {
+                catalog = latest;
+                baseCatalog = latest;
+            }
+        }
+    }
+
     private Row row(final TableDefinition table)
     {
         Row row = rowsByTable.get(table.id());
         if (null == row || row.schema() != table.schema())
         {
-            row = new Row(table);
+            row = new Row(transaction, table);
             rowsByTable.put(table.id(), row);
         }
         return row;
@@ -400,7 +423,7 @@ public final class Tx implements AutoCloseable
     private void markWritten(final String table)
     {
         final TableDefinition definition = catalog.table(table);
-        written.put(definition.id(), definition);
+        written.putIfAbsent(definition.id(), definition);
     }
 
     Transaction transaction()
@@ -435,7 +458,7 @@ public final class Tx implements AutoCloseable
 
     boolean hasDdl()
     {
-        return catalog != baseCatalog;
+        return ddl;
     }
 
     Catalog workingCatalog()
@@ -448,6 +471,7 @@ public final class Tx implements AutoCloseable
      */
     void ddlApplied(final Catalog newCatalog, final int changedTableId)
     {
+        ddl = true;
         catalog = newCatalog.withVersion(baseCatalog.version() + 1);
         changedTables.add(changedTableId);
         opsByTable.remove(changedTableId);
