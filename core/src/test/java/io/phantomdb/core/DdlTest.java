@@ -275,6 +275,43 @@ class DdlTest
     }
 
     @Test
+    void shouldRejectBadIndexDefinitionsWhenCreatingOrScanning()
+    {
+        try (PhantomDB db = PhantomDB.inMemory())
+        {
+            db.createTable(TableSchema.builder(0, "docs").column("id", ColumnType.INTEGER, false)
+                .column("body", ColumnType.JSON, true).column("tag", ColumnType.TEXT, true).primaryKey("id").build());
+            final CatalogException json = assertThrows(CatalogException.class,
+                () -> db.createIndex("docs_body", "docs", false, StorageType.BTREE, "body"));
+            assertEquals("42P16", json.sqlState());
+            assertEquals("column \"body\" has type JSON, which has no equality and cannot be indexed", json.getMessage());
+            final CatalogException column = assertThrows(CatalogException.class,
+                () -> db.createIndex("docs_x", "docs", false, StorageType.BTREE, "nope"));
+            assertEquals("column \"nope\" of relation \"docs\" does not exist", column.getMessage());
+            final IllegalArgumentException direction = assertThrows(IllegalArgumentException.class,
+                () -> db.createIndex("docs_x", "docs", false, StorageType.BTREE, "tag DOWN"));
+            assertEquals("index column \"tag DOWN\" must be a column name optionally followed by ASC or DESC",
+                direction.getMessage());
+            final CatalogException twice = assertThrows(CatalogException.class,
+                () -> db.createIndex("docs_x", "docs", false, StorageType.BTREE, "tag", "TAG desc"));
+            assertEquals("column \"tag\" appears twice in index \"docs_x\"", twice.getMessage());
+            db.createIndex("docs_tag", "docs", false, StorageType.HASH, "tag");
+            final CatalogException taken = assertThrows(CatalogException.class,
+                () -> db.createIndex("DOCS", "docs", false, StorageType.BTREE, "tag"));
+            assertEquals("42P07", taken.sqlState());
+            try (Tx tx = db.begin())
+            {
+                tx.insert("docs", 1, "{}", "a");
+                final IllegalArgumentException range = assertThrows(IllegalArgumentException.class,
+                    () -> tx.indexScan("docs_tag", new Object[]{"a"}, new Object[]{"b"}, true));
+                assertEquals("index \"docs_tag\" is a HASH index: only an equality lookup on all 1 columns (from " +
+                    "equal to to) is supported", range.getMessage());
+                assertEquals(List.of(1), ids(tx.indexScan("docs_tag", new Object[]{"a"}, new Object[]{"a"}, true)));
+            }
+        }
+    }
+
+    @Test
     void shouldConflictWhenTwoTransactionsChangeTheCatalog()
     {
         try (PhantomDB db = PhantomDB.inMemory())

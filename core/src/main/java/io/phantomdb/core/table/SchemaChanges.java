@@ -113,7 +113,16 @@ final class SchemaChanges
         final List<IndexColumn> columns = new ArrayList<>();
         for (final String spec : columnSpecs)
         {
-            columns.add(indexColumn(tx.ops(table.name()), table, spec));
+            final IndexColumn column = indexColumn(tx.ops(table.name()), table, spec);
+            for (final IndexColumn previous : columns)
+            {
+                if (previous.ordinal() == column.ordinal())
+                {
+                    throw new CatalogException(CatalogException.INVALID_DEFINITION, "column \"" +
+                        table.schema().column(column.ordinal()).name() + "\" appears twice in index \"" + name + "\"");
+                }
+            }
+            columns.add(column);
         }
         final IndexDefinition index;
         try

@@ -55,6 +55,9 @@ public final class Tx implements AutoCloseable
     private final Set<Integer> changedTables = new HashSet<>();
     private final Map<Integer, Row> rowsByTable = new HashMap<>();
     private Catalog catalog;
+    private String lastTableName;
+    private Catalog lastCatalog;
+    private TableOps lastOps;
     private boolean ddl;
     private State state = State.ACTIVE;
 
@@ -101,8 +104,9 @@ public final class Tx implements AutoCloseable
      */
     public void insert(final String table, final Object... values)
     {
-        ops(table).insert(transaction, values, false);
-        markWritten(table);
+        final TableOps ops = ops(table);
+        ops.insert(transaction, values, false);
+        markWritten(ops);
     }
 
     /**
@@ -115,8 +119,9 @@ public final class Tx implements AutoCloseable
      */
     public void upsert(final String table, final Object... values)
     {
-        ops(table).insert(transaction, values, true);
-        markWritten(table);
+        final TableOps ops = ops(table);
+        ops.insert(transaction, values, true);
+        markWritten(ops);
     }
 
     /**
@@ -130,10 +135,11 @@ public final class Tx implements AutoCloseable
      */
     public boolean update(final String table, final Object[] pk, final Map<String, ?> changes)
     {
-        final boolean found = ops(table).update(transaction, pk, changes);
+        final TableOps ops = ops(table);
+        final boolean found = ops.update(transaction, pk, changes);
         if (found)
         {
-            markWritten(table);
+            markWritten(ops);
         }
         return found;
     }
@@ -145,10 +151,11 @@ public final class Tx implements AutoCloseable
      */
     public boolean delete(final String table, final Object... pk)
     {
-        final boolean found = ops(table).delete(transaction, pk);
+        final TableOps ops = ops(table);
+        final boolean found = ops.delete(transaction, pk);
         if (found)
         {
-            markWritten(table);
+            markWritten(ops);
         }
         return found;
     }
@@ -379,6 +386,12 @@ public final class Tx implements AutoCloseable
     {
         checkActive();
         refreshCatalog();
+        // Identity, not equals: a caller repeating the same String (a literal, a constant) skips the case-folding
+        // lookup; any other String takes the normal path.
+        if (table == lastTableName && catalog == lastCatalog)
+        {
+            return lastOps;
+        }
         final TableDefinition definition = catalog.table(table);
         TableOps ops = opsByTable.get(definition.id());
         if (null == ops || ops.table() != definition)
@@ -387,6 +400,9 @@ public final class Tx implements AutoCloseable
                 transaction.isolation() == IsolationLevel.READ_COMMITTED);
             opsByTable.put(definition.id(), ops);
         }
+        lastTableName = table;
+        lastCatalog = catalog;
+        lastOps = ops;
         return ops;
     }
 
@@ -420,10 +436,9 @@ public final class Tx implements AutoCloseable
         return row;
     }
 
-    private void markWritten(final String table)
+    private void markWritten(final TableOps ops)
     {
-        final TableDefinition definition = catalog.table(table);
-        written.putIfAbsent(definition.id(), definition);
+        written.putIfAbsent(ops.table().id(), ops.table());
     }
 
     Transaction transaction()
