@@ -6,6 +6,7 @@ import io.phantomdb.core.schema.TableSchema;
 import io.phantomdb.core.table.ConstraintViolationException;
 import io.phantomdb.core.table.RowCursor;
 import io.phantomdb.core.table.Tx;
+import io.phantomdb.core.txn.IsolationLevel;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -22,7 +23,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /**
- * Random inserts, upserts, updates and deletes against a {@link TreeMap} model; after every batch each index
+ * Random inserts, upserts, updates and deletes against a {@link TreeMap} model, in batches committed or rolled
+ * back at a random isolation level; after every batch each index
  * scan (full and ranged, both directions) must list exactly the rows a filter of the model lists, in the
  * index's order. The seed is printed and in every assertion message.
  */
@@ -48,15 +50,26 @@ class IndexConsistencyTest
             db.createIndex("items_grp", "items", false, StorageType.BTREE, "grp DESC", "price");
             db.createIndex("items_code", "items", true, StorageType.BTREE, "code");
             db.createIndex("items_grp_hash", "items", false, StorageType.HASH, "grp");
-            for (int batch = 0; batch < 30; batch++)
+            for (int batch = 0; batch < 60; batch++)
             {
-                try (Tx tx = db.begin())
+                final TreeMap<Integer, Object[]> before = new TreeMap<>(model);
+                final IsolationLevel level = IsolationLevel.values()[random.nextInt(IsolationLevel.values().length)];
+                try (Tx tx = db.begin(level))
                 {
                     for (int op = 0; op < 40; op++)
                     {
                         step(tx, random, model, seed);
                     }
-                    tx.commit();
+                    if (random.nextInt(4) == 0)
+                    {
+                        tx.rollback();
+                        model.clear();
+                        model.putAll(before);
+                    }
+                    else
+                    {
+                        tx.commit();
+                    }
                 }
                 try (Tx tx = db.begin())
                 {
