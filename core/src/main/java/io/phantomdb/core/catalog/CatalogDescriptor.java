@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * The catalog format, version {@value #FORMAT_VERSION}: how tables and indexes are stored as rows of
@@ -327,7 +328,7 @@ public final class CatalogDescriptor
             return new CorruptionException(null, position - start, "catalog " + what + ": " + detail);
         }
 
-        <T> T check(final java.util.function.Supplier<T> constructor)
+        <T> T check(final Supplier<T> constructor)
         {
             try
             {

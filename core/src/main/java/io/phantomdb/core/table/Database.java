@@ -197,14 +197,6 @@ public final class Database implements AutoCloseable
     }
 
     /**
-     * @return the engine underneath.
-     */
-    public Engine engine()
-    {
-        return engine;
-    }
-
-    /**
      * Close the engine. Transactions still active fail with {@link ClosedException} on their next call.
      */
     @Override

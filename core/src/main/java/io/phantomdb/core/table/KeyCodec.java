@@ -6,6 +6,7 @@ import io.phantomdb.index.key.KeyEncoder;
 import org.agrona.ExpandableArrayBuffer;
 
 import java.math.BigDecimal;
+import java.nio.ByteOrder;
 
 /**
  * Appends a row's column to a byte-comparable key ({@link KeyEncoder}), mapping SQL types onto key types:
@@ -84,7 +85,7 @@ final class KeyCodec
      * @param value the value.
      * @return its length.
      */
-    int sortableDecimal(final BigDecimal value)
+    private int sortableDecimal(final BigDecimal value)
     {
         if (value.signum() == 0)
         {
@@ -97,7 +98,7 @@ final class KeyCodec
         final boolean negative = value.signum() < 0;
         decimalScratch.putByte(0, (byte)(negative ? NEGATIVE : POSITIVE));
         final int sortableExponent = exponent ^ Integer.MIN_VALUE;
-        decimalScratch.putInt(1, negative ? ~sortableExponent : sortableExponent, java.nio.ByteOrder.BIG_ENDIAN);
+        decimalScratch.putInt(1, negative ? ~sortableExponent : sortableExponent, ByteOrder.BIG_ENDIAN);
         int position = 5;
         for (int i = 0; i < digits.length(); i++)
         {
@@ -109,13 +110,5 @@ final class KeyCodec
             decimalScratch.putByte(position++, (byte)NEGATIVE_END);
         }
         return position;
-    }
-
-    /**
-     * @return the scratch buffer {@link #sortableDecimal} writes to.
-     */
-    ExpandableArrayBuffer decimalScratch()
-    {
-        return decimalScratch;
     }
 }

@@ -7,10 +7,12 @@ import io.phantomdb.core.catalog.TableDefinition;
 import io.phantomdb.core.schema.ColumnType;
 import io.phantomdb.core.schema.TableSchema;
 import io.phantomdb.core.txn.IsolationLevel;
+import io.phantomdb.core.txn.Keyspace;
 import io.phantomdb.core.txn.Transaction;
 import io.phantomdb.core.txn.TransactionConflictException;
 import org.agrona.DirectBuffer;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -218,13 +220,13 @@ public final class Tx implements AutoCloseable
         final IndexDefinition definition = catalog.index(index);
         final TableDefinition table = catalog.table(definition.tableId());
         if (definition.storage() == StorageType.HASH && (null == from || null == to ||
-            from.length != definition.columns().size() || !java.util.Arrays.equals(from, to)))
+            from.length != definition.columns().size() || !Arrays.equals(from, to)))
         {
             throw new IllegalArgumentException("index \"" + definition.name() + "\" is a HASH index: only an " +
                 "equality lookup on all " + definition.columns().size() + " columns (from equal to to) is supported");
         }
         final TableOps ops = ops(table.name());
-        final var keyspace = TableOps.keyspace(definition.id(), definition.storage());
+        final Keyspace keyspace = TableOps.keyspace(definition.id(), definition.storage());
         return new RowCursor(this, transaction, keyspace, ops.keyspace(), true,
             new Row(transaction, table), TableOps.indexShape(table, definition), from, to, forward);
     }
@@ -444,11 +446,6 @@ public final class Tx implements AutoCloseable
     Transaction transaction()
     {
         return transaction;
-    }
-
-    Database database()
-    {
-        return database;
     }
 
     Catalog baseCatalog()
