@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -102,15 +103,21 @@ class DdlTest
         try (PhantomDB db = PhantomDB.open(dir))
         {
             db.createTable(users());
-            db.createTable(PhantomDBTest.everyType(), StorageType.BTREE);
+            db.createTable(PhantomDBTest.everyType(), StorageType.LSM);
             try (Tx tx = db.begin())
             {
                 tx.insert("users", 1, "b@x", 40);
                 tx.insert("users", 2, "a@x", 20);
+                for (long id = 1; id <= 3; id++)
+                {
+                    tx.insert("things", id, null, null, null, null, null, null, "n" + (4 - id), null, null, null,
+                        LocalTime.NOON, null);
+                }
                 tx.commit();
             }
             db.createIndex("users_email", "users", true, StorageType.BTREE, "email");
             db.createIndex("users_age", "users", false, StorageType.HASH, "age DESC");
+            db.createIndex("things_name", "things", true, StorageType.LSM, "name");
             db.dropColumn("things", "tm");
             before = db.catalog();
         }
@@ -126,6 +133,14 @@ class DdlTest
                 assertEquals(List.of(2, 1), ids(tx.indexScan("users_email", null, null, true)));
                 assertEquals(List.of(1), ids(tx.indexScan("USERS_AGE", new Object[]{40}, new Object[]{40}, true)));
                 assertEquals(-1, tx.catalog().table("things").schema().columnOrdinal("tm"));
+                final RowCursor byName = tx.indexScan("things_name", null, null, true);
+                final List<Long> things = new ArrayList<>();
+                while (byName.next())
+                {
+                    things.add(byName.row().getLong("id"));
+                }
+                assertEquals(List.of(3L, 2L, 1L), things);
+                assertEquals(StorageType.LSM, tx.catalog().table("things").storage());
             }
             final TableDefinition next = db.createTable(TableSchema.builder(0, "later")
                 .column("k", ColumnType.TEXT, false).primaryKey("k").build());
