@@ -2,15 +2,19 @@ package io.phantomdb.core;
 
 import io.phantomdb.ClosedException;
 import io.phantomdb.core.catalog.CatalogException;
+import io.phantomdb.core.catalog.StorageType;
 import io.phantomdb.core.schema.ColumnType;
 import io.phantomdb.core.schema.TableSchema;
 import io.phantomdb.core.table.ConstraintViolationException;
 import io.phantomdb.core.table.Row;
 import io.phantomdb.core.table.RowCursor;
 import io.phantomdb.core.table.Tx;
+import io.phantomdb.core.txn.IsolationLevel;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -251,6 +255,47 @@ class PhantomDBTest
             assertEquals(List.of(), seqs(tx.scan("events", new Object[]{4}, null, true)));
             final RowCursor cursor = tx.scan("events", null, null, true);
             assertThrows(IllegalStateException.class, cursor::row);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(IsolationLevel.class)
+    void shouldKeepScanningWhenTransactionReadsAndWritesDuringScan(final IsolationLevel level)
+    {
+        db.createIndex("events_body", "events", false, StorageType.BTREE, "body");
+        try (Tx tx = db.begin())
+        {
+            for (long seq = 1; seq <= 20; seq++)
+            {
+                tx.insert("events", 1, seq, "b" + (100 + seq));
+            }
+            tx.commit();
+        }
+        try (Tx tx = db.begin(level))
+        {
+            final RowCursor cursor = tx.scan("events", null, null, true);
+            final List<Long> seen = new ArrayList<>();
+            while (cursor.next())
+            {
+                final long seq = cursor.row().getLong("seq");
+                seen.add(seq);
+                tx.update("events", new Object[]{1, seq}, Map.of("body", "a" + (100 + seq)));
+                assertEquals("a" + (100 + seq), tx.get("events", 1, seq).getString("body"));
+                if (seq % 2 == 0)
+                {
+                    tx.delete("events", 1, seq + 1);
+                }
+            }
+            assertEquals(List.of(1L, 2L, 4L, 6L, 8L, 10L, 12L, 14L, 16L, 18L, 20L), seen);
+            final RowCursor byBody = tx.indexScan("events_body", null, null, false);
+            final List<Long> indexed = new ArrayList<>();
+            while (byBody.next())
+            {
+                indexed.add(byBody.row().getLong("seq"));
+                tx.get("events", 1, 1L);
+            }
+            assertEquals(List.of(20L, 18L, 16L, 14L, 12L, 10L, 8L, 6L, 4L, 2L, 1L), indexed);
+            tx.commit();
         }
     }
 

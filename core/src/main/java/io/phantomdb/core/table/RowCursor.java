@@ -21,13 +21,13 @@ import org.agrona.ExpandableArrayBuffer;
  * (exclusive), which sorts after every key that extends the prefix because a column always starts
  * with a marker byte of at most {@code 0x02}.
  * <p>
- * Under READ COMMITTED every engine read is a statement that re-pins the snapshot, so an index scan
- * remembers the entry it stands on, reads the row, and re-opens its engine cursor after that entry on the
- * next move; an entry whose row a concurrent transaction deleted in between is skipped.
+ * The engine cursor underneath finds its place again when the transaction writes or (under READ COMMITTED)
+ * re-pins its snapshot for another statement, so the transaction may read and write while a scan is open.
+ * Under READ COMMITTED an index scan reads each row by a later statement than its entry: an entry whose row a
+ * concurrent transaction deleted in between is skipped.
  * <p>
- * <b>Note:</b> not thread safe; owned by its transaction's thread. Writing through the transaction
- * while iterating invalidates the current row; under READ COMMITTED any other read of the transaction
- * (a {@code get}, another cursor) re-pins the snapshot and invalidates a table scan.
+ * <b>Note:</b> not thread safe; owned by its transaction's thread. Any other call on the transaction
+ * invalidates the current {@link Row} (not the cursor).
  */
 public final class RowCursor
 {
@@ -36,17 +36,15 @@ public final class RowCursor
     private final Keyspace scanKeyspace;
     private final Keyspace tableKeyspace;
     private final boolean viaIndex;
-    private final boolean reseek;
+    private final boolean skipMissing;
     private final boolean forward;
     private final Row row;
     private final ExpandableArrayBuffer low = new ExpandableArrayBuffer(32);
     private final ExpandableArrayBuffer high = new ExpandableArrayBuffer(32);
-    private final ExpandableArrayBuffer lastKey = new ExpandableArrayBuffer(64);
     private final ExpandableArrayBuffer pk = new ExpandableArrayBuffer(32);
     private final int lowLength;
     private final int highLength;
-    private TxCursor cursor;
-    private int lastKeyLength;
+    private final TxCursor cursor;
     private boolean started;
     private boolean onRow;
     private boolean done;
@@ -68,7 +66,7 @@ public final class RowCursor
         this.scanKeyspace = scanKeyspace;
         this.tableKeyspace = tableKeyspace;
         this.viaIndex = viaIndex;
-        this.reseek = viaIndex && tx.isolation() == IsolationLevel.READ_COMMITTED;
+        this.skipMissing = viaIndex && tx.isolation() == IsolationLevel.READ_COMMITTED;
         this.row = row;
         this.forward = forward;
         this.lowLength = null == from ? -1 : shape.fromValues(from, "lower bound", low, 0);
@@ -138,18 +136,7 @@ public final class RowCursor
 
     private boolean advance()
     {
-        if (!reseek)
-        {
-            return forward ? cursor.next() : cursor.prev();
-        }
-        cursor = tx.cursor(scanKeyspace);
-        final boolean positioned =
-            forward ? cursor.seekCeiling(lastKey, 0, lastKeyLength) : cursor.seekFloor(lastKey, 0, lastKeyLength);
-        if (positioned && TableOps.equal(cursor.key(), cursor.key().capacity(), lastKey, lastKeyLength))
-        {
-            return forward ? cursor.next() : cursor.prev();
-        }
-        return positioned;
+        return forward ? cursor.next() : cursor.prev();
     }
 
     private boolean inRange(final DirectBuffer key)
@@ -174,16 +161,13 @@ public final class RowCursor
             row.wrap(value, 0, value.capacity());
             return true;
         }
-        final DirectBuffer key = cursor.key();
-        lastKeyLength = key.capacity();
-        lastKey.putBytes(0, key, 0, lastKeyLength);
         final DirectBuffer entry = cursor.value();
         final int pkLength = entry.capacity();
         pk.putBytes(0, entry, 0, pkLength);
         final DirectBuffer value = tx.get(tableKeyspace, pk, 0, pkLength);
         if (null == value)
         {
-            if (reseek)
+            if (skipMissing)
             {
                 return false;
             }
