@@ -123,7 +123,7 @@ public final class TableSchema
      * @param name the name.
      * @return the folded name.
      */
-    static String fold(final String name)
+    public static String fold(final String name)
     {
         final char[] chars = name.toCharArray();
         for (int i = 0; i < chars.length; i++)

@@ -269,7 +269,8 @@ class LsmTreeTest
             tree.commit();
             tree.flush();
             awaitCondition(tree, () -> 0 == tree.filesPerLevel()[0], "level 0 compaction");
-            assertTrue(tree.filesPerLevel()[1] > 1, describe(tree.filesPerLevel()));
+            // Compaction may already have moved the output on past level 1; it must still be split.
+            assertTrue(filesBelowLevel0(tree.filesPerLevel()) > 1, describe(tree.filesPerLevel()));
             assertEquals(expected, snapshot(tree));
         }
         try (LsmTree tree = LsmTree.open(dir, config))
@@ -555,5 +556,15 @@ class LsmTreeTest
         assertThrows(ClosedException.class, reader::begin);
         final IllegalStateException onClosedReader = assertThrows(IllegalStateException.class, closedReader::begin);
         assertEquals("reader is closed", onClosedReader.getMessage());
+    }
+
+    private static int filesBelowLevel0(final int[] filesPerLevel)
+    {
+        int files = 0;
+        for (int level = 1; level < filesPerLevel.length; level++)
+        {
+            files += filesPerLevel[level];
+        }
+        return files;
     }
 }
