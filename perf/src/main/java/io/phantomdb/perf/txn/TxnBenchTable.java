@@ -203,7 +203,8 @@ public final class TxnBenchTable
             h == null ? Double.NaN : h.getValueAtPercentile(50.0),
             h == null ? Double.NaN : h.getValueAtPercentile(99.0),
             h == null ? Double.NaN : h.getValueAtPercentile(99.9),
-            bytesPerOp);
+            bytesPerOp,
+            h == null ? -1 : h.getTotalCount());
     }
 
     private static String latencyJson(final Map<String, CommitLatency.Merged> latencies)

@@ -10,7 +10,9 @@ import java.util.Map;
 /**
  * The table of a transaction benchmark run: one row per durability, committer count, key order and
  * store; columns commits per second (with JMH's relative error), commit latency p50/p99/p99.9 in
- * microseconds, bytes allocated per commit when profiled, and the ratio PhantomDB / this store in
+ * microseconds, how many commits those percentiles cover ({@code timed}: the commits that started inside
+ * JMH's measured windows; with equal windows, a cross-check of JMH's throughput when a store starves some
+ * committers), bytes allocated per commit when profiled, and the ratio PhantomDB / this store in
  * commits per second (higher is better for PhantomDB). Below it, {@link #goals()} checks the targets.
  * Renders as aligned plain text or Markdown.
  * <p>
@@ -36,10 +38,11 @@ public final class TxnResultTable
      * @param p99Nanos      99th percentile.
      * @param p999Nanos     99.9th percentile.
      * @param bytesPerOp    {@code gc.alloc.rate.norm}; NaN if not profiled.
+     * @param timedCommits  commits in the latency histogram (started inside JMH's measured windows); -1 if none.
      */
     public record Measurement(
         String sync, int committers, String order, String store, double opsPerSecond, double relativeError,
-        double p50Nanos, double p99Nanos, double p999Nanos, double bytesPerOp)
+        double p50Nanos, double p99Nanos, double p999Nanos, double bytesPerOp, long timedCommits)
     {
     }
 
@@ -83,7 +86,7 @@ public final class TxnResultTable
         }
         final TxnStoreRegistry.StoreType phantom = stores.stream().filter(TxnStoreRegistry.StoreType::phantomDb).findFirst().orElse(null);
 
-        header.addAll(List.of("sync", "committers", "keys", "store", "commits/s", "p50 \u00b5s", "p99 \u00b5s", "p99.9 \u00b5s"));
+        header.addAll(List.of("sync", "committers", "keys", "store", "commits/s", "p50 \u00b5s", "p99 \u00b5s", "p99.9 \u00b5s", "timed"));
         if (allocation)
         {
             header.add("B/op");
@@ -105,6 +108,7 @@ public final class TxnResultTable
                 row.add(m == null ? MISSING : micros(m.p50Nanos()));
                 row.add(m == null ? MISSING : micros(m.p99Nanos()));
                 row.add(m == null ? MISSING : micros(m.p999Nanos()));
+                row.add(m == null || m.timedCommits() < 0 ? MISSING : String.format(Locale.ROOT, "%,d", m.timedCommits()));
                 if (allocation)
                 {
                     row.add(m == null || Double.isNaN(m.bytesPerOp()) ? MISSING : String.format(Locale.ROOT, "%.0f", m.bytesPerOp()));
