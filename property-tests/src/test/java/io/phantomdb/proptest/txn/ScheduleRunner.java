@@ -1,0 +1,151 @@
+package io.phantomdb.proptest.txn;
+
+import java.util.List;
+import java.util.NavigableMap;
+import java.util.TreeMap;
+
+/**
+ * Runs a {@link Scenario} on one thread: loads the initial state, then performs the schedule step by step
+ * (begin, one op, or commit/rollback of the chosen transaction), recording every observation in a
+ * {@link History}. A transaction aborted with 40001 takes no further steps. After the last step a fresh
+ * transaction reads the whole key space back as the final state.
+ */
+final class ScheduleRunner
+{
+    private ScheduleRunner()
+    {
+    }
+
+    /**
+     * @throws AssertionError if the engine throws anything other than a 40001 conflict; the message carries
+     *                        the scenario and the history up to that step.
+     */
+    static History run(final TxnDriver driver, final Scenario scenario, final Level level)
+    {
+        final NavigableMap<Integer, String> initial = new TreeMap<>();
+        for (final int key : scenario.initialKeys())
+        {
+            initial.put(key, "I" + key);
+        }
+        final long initialVersion = driver.load(initial);
+        final History.Recorder recorder = new History.Recorder();
+        final List<TxnScript> txns = scenario.txns();
+        final TxnDriver.Txn[] open = new TxnDriver.Txn[txns.size()];
+        final int[] next = new int[txns.size()];
+        final boolean[] ended = new boolean[txns.size()];
+        int step = 0;
+        try
+        {
+            for (; step < scenario.schedule().size(); step++)
+            {
+                final int index = scenario.schedule().get(step);
+                final int position = next[index]++;
+                if (ended[index])
+                {
+                    continue;
+                }
+                final int txn = index + 1;
+                final TxnScript script = txns.get(index);
+                if (position == 0)
+                {
+                    open[index] = driver.begin(level);
+                    recorder.begin(step, txn, open[index].snapshotVersion());
+                    continue;
+                }
+                final TxnDriver.Txn tx = open[index];
+                final boolean end = position == script.ops().size() + 1;
+                final TxnOp op = end ? null : script.ops().get(position - 1);
+                try
+                {
+                    if (end)
+                    {
+                        ended[index] = true;
+                        if (script.commit())
+                        {
+                            recorder.commit(step, txn, tx.commit());
+                        }
+                        else
+                        {
+                            tx.rollback();
+                            recorder.rollback(step, txn);
+                        }
+                    }
+                    else
+                    {
+                        perform(recorder, step, txn, position - 1, op, tx);
+                    }
+                }
+                catch (final TxnDriver.ConflictException ex)
+                {
+                    ended[index] = true;
+                    recorder.conflict(step, txn, op, (end ? "commit" : op.toString()) + ": " + ex.getMessage());
+                }
+                if (ended[index])
+                {
+                    open[index] = null;
+                    tx.close();
+                }
+            }
+            final TxnDriver.Txn reader = driver.begin(Level.REPEATABLE_READ);
+            final NavigableMap<Integer, String> finalState = new TreeMap<>();
+            try
+            {
+                for (final History.Entry entry : reader.scan(0, scenario.keys() - 1, false).entries())
+                {
+                    finalState.put(entry.key(), entry.value());
+                }
+                reader.commit();
+            }
+            finally
+            {
+                reader.close();
+            }
+            return new History(level, scenario.keys(), initial, initialVersion, recorder.events(), finalState);
+        }
+        catch (final RuntimeException | AssertionError ex)
+        {
+            throw new AssertionError("engine failed at step " + step + ": " + ex + "\n" + scenario + "\n" +
+                new History(level, scenario.keys(), initial, initialVersion, recorder.events(), new TreeMap<>()), ex);
+        }
+        finally
+        {
+            for (final TxnDriver.Txn tx : open)
+            {
+                if (null != tx)
+                {
+                    tx.close();
+                }
+            }
+        }
+    }
+
+    private static void perform(
+        final History.Recorder recorder, final int step, final int txn, final int opIndex, final TxnOp op, final TxnDriver.Txn tx)
+    {
+        switch (op.kind())
+        {
+            case GET -> recorder.get(step, txn, op.key(), tx.get(op.key()));
+            case PUT ->
+            {
+                final String value = "T" + txn + "." + opIndex;
+                tx.put(op.key(), value);
+                recorder.put(step, txn, op.key(), value);
+            }
+            case DELETE ->
+            {
+                tx.delete(op.key());
+                recorder.delete(step, txn, op.key());
+            }
+            case LOCK ->
+            {
+                tx.lockForUpdate(op.key());
+                recorder.lock(step, txn, op.key());
+            }
+            case SCAN ->
+            {
+                final TxnDriver.ScanResult result = tx.scan(op.key(), op.keyTo(), op.reverse());
+                recorder.scan(step, txn, op, result.entries(), result.boundary());
+            }
+        }
+    }
+}

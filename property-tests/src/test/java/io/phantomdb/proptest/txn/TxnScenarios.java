@@ -1,0 +1,85 @@
+package io.phantomdb.proptest.txn;
+
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.Tuple;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+
+/**
+ * Generators of {@link Scenario}s: 2 to 5 transactions of 1 to 6 ops over 4 to 8 keys, and a schedule that
+ * interleaves their steps. Shrinking goes towards fewer, shorter transactions and a serial schedule.
+ */
+final class TxnScenarios
+{
+    static final int MAX_TXNS = 5;
+    static final int MAX_OPS = 6;
+    private static final int MAX_STEPS = MAX_TXNS * (MAX_OPS + 2);
+
+    private TxnScenarios()
+    {
+    }
+
+    /**
+     * Transactions over a shared key space: they conflict often.
+     */
+    static Arbitrary<Scenario> overlapping()
+    {
+        return Arbitraries.integers().between(4, 8).flatMap(keys ->
+            Combinators.combine(
+                Arbitraries.integers().between(0, keys - 1).set().map(TreeSet::new),
+                script(op(keys, true)).list().ofMinSize(2).ofMaxSize(MAX_TXNS),
+                choices())
+                .as((initial, txns, choices) -> Scenario.of(keys, initial, txns, choices)));
+    }
+
+    /**
+     * Transaction {@code i} touches only keys {@code 2i} and {@code 2i+1}, by get, put, delete and lock (no
+     * scans: a cursor stops on the first key past its range, which may belong to another transaction). No
+     * transaction has a conflict, so every one that asks to commit must commit.
+     */
+    static Arbitrary<Scenario> disjoint()
+    {
+        return Arbitraries.integers().between(2, MAX_TXNS).flatMap(count ->
+        {
+            final List<Arbitrary<TxnScript>> scripts = new ArrayList<>();
+            for (int i = 0; i < count; i++)
+            {
+                final int base = 2 * i;
+                scripts.add(script(op(2, false).map(op -> new TxnOp(op.kind(), base + op.key(), base + op.keyTo(), false))));
+            }
+            return Combinators.combine(
+                Arbitraries.integers().between(0, 2 * count - 1).set().map(TreeSet::new),
+                Combinators.combine(scripts).as(List::copyOf),
+                choices())
+                .as((initial, txns, choices) -> Scenario.of(2 * count, initial, txns, choices));
+        });
+    }
+
+    static Arbitrary<TxnOp> op(final int keys, final boolean scans)
+    {
+        final Arbitrary<Integer> key = Arbitraries.integers().between(0, keys - 1);
+        return Arbitraries.frequencyOf(
+            Tuple.of(3, key.map(TxnOp::get)),
+            Tuple.of(3, key.map(TxnOp::put)),
+            Tuple.of(1, key.map(TxnOp::delete)),
+            Tuple.of(1, key.map(TxnOp::lock)),
+            Tuple.of(scans ? 2 : 0, Combinators.combine(key, key, Arbitraries.of(false, true)).as(TxnOp::scan)));
+    }
+
+    private static Arbitrary<TxnScript> script(final Arbitrary<TxnOp> op)
+    {
+        return Combinators.combine(
+            op.list().ofMinSize(1).ofMaxSize(MAX_OPS),
+            Arbitraries.frequency(Tuple.of(6, true), Tuple.of(1, false)))
+            .as(TxnScript::new);
+    }
+
+    private static Arbitrary<List<Integer>> choices()
+    {
+        return Arbitraries.integers().between(0, 119).list().ofSize(MAX_STEPS);
+    }
+}
