@@ -50,6 +50,24 @@ final class HistoryChecker
             return null != end && end.type() == Type.CONFLICT;
         }
 
+        /**
+         * @return true if it wrote and locked nothing: its commit returns its snapshot version.
+         */
+        boolean readOnly()
+        {
+            return events.stream().noneMatch(event -> event.isWrite() || event.type() == Type.LOCK);
+        }
+
+        /**
+         * @return keys written or locked: what makes concurrent transactions touching them conflict.
+         */
+        Set<Integer> writtenOrLocked()
+        {
+            final Set<Integer> keys = new TreeSet<>(writeSet().keySet());
+            keys.addAll(lockedKeys());
+            return keys;
+        }
+
         long snapshot()
         {
             return begin.version();
@@ -120,7 +138,7 @@ final class HistoryChecker
                 commitOrder.add(view);
             }
         }
-        commitOrder.sort(Comparator.comparingLong(TxnView::commitVersion));
+        commitOrder.sort(Comparator.comparingLong(TxnView::commitVersion).thenComparing(TxnView::readOnly));
     }
 
     /**
@@ -138,7 +156,12 @@ final class HistoryChecker
         violations.addAll(checker.checkNoSpuriousAborts());
         switch (history.level())
         {
-            case READ_COMMITTED -> violations.addAll(checker.checkReadCommitted());
+            case READ_COMMITTED ->
+            {
+                violations.addAll(checker.checkReadCommitted());
+                violations.addAll(checker.checkReadCommittedLatest());
+                violations.addAll(checker.checkReadCommittedLocks());
+            }
             case REPEATABLE_READ ->
             {
                 violations.addAll(checker.checkSnapshotReads());
@@ -157,9 +180,10 @@ final class HistoryChecker
     }
 
     /**
-     * Commit versions grow with the order in which commit() returned and exceed the initial version; every
-     * transaction's snapshot is the latest version committed when it began (a transaction begun after another
-     * one's commit() returned sees that commit).
+     * Commit versions of transactions that wrote or locked something grow with the order in which commit()
+     * returned and exceed the initial version; a read-only transaction's commit returns its snapshot version.
+     * Under REPEATABLE_READ and SERIALIZABLE every snapshot is the latest version committed when the
+     * transaction began (a transaction begun after another one's commit() returned sees that commit).
      */
     List<String> checkVersions()
     {
@@ -167,7 +191,16 @@ final class HistoryChecker
         long last = history.initialVersion();
         for (final Event event : history.events())
         {
-            if (event.type() == Type.COMMIT)
+            final TxnView view = txns.get(event.txn());
+            if (event.type() == Type.COMMIT && view.readOnly())
+            {
+                if (history.level() != Level.READ_COMMITTED ? event.version() != view.snapshot() : event.version() > last)
+                {
+                    violations.add("read-only T" + event.txn() + " committed at step #" + event.step() + " returning v" +
+                        event.version() + ", not its snapshot v" + view.snapshot() + " (latest committed v" + last + ")");
+                }
+            }
+            else if (event.type() == Type.COMMIT)
             {
                 if (event.version() <= last)
                 {
@@ -386,7 +419,8 @@ final class HistoryChecker
 
     /**
      * REPEATABLE_READ and SERIALIZABLE: no lost updates, first committer wins. Two committed transactions that
-     * wrote the same key are never concurrent: one committed at or before the other's snapshot.
+     * wrote or locked (lockForUpdate) the same key are never concurrent: one committed at or before the other's
+     * snapshot.
      */
     List<String> checkNoLostUpdates()
     {
@@ -401,11 +435,15 @@ final class HistoryChecker
                 {
                     continue;
                 }
-                final Set<Integer> both = new TreeSet<>(first.writeSet().keySet());
-                both.retainAll(second.writeSet().keySet());
+                if (first.readOnly() || second.readOnly())
+                {
+                    continue;
+                }
+                final Set<Integer> both = first.writtenOrLocked();
+                both.retainAll(second.writtenOrLocked());
                 if (!both.isEmpty())
                 {
-                    violations.add("lost update: " + first + " and " + second + " both wrote " + keys(both) + " and both committed (" +
+                    violations.add("lost update: " + first + " and " + second + " both wrote or locked " + keys(both) + " and both committed (" +
                         first + " at v" + first.commitVersion() + ", " + second + " from snapshot v" + second.snapshot() +
                         " at v" + second.commitVersion() + ")");
                 }
@@ -415,9 +453,11 @@ final class HistoryChecker
     }
 
     /**
-     * SERIALIZABLE: the committed transactions, run one after another in some order on a {@link TreeMap},
-     * return exactly the values they returned (every get and every scanned range) and leave the final state
-     * the engine has. Commit-version order is tried first, then every other order.
+     * SERIALIZABLE: the committed transactions, run one after another in commit-version order (a read-only
+     * transaction, whose commit returns its snapshot version, right after the writer of that version) on a
+     * {@link TreeMap}, return exactly the values they returned (every get and every scanned range) and leave the
+     * final state the engine has. The engine promises commit order; if another order would explain the history,
+     * the message says which.
      */
     List<String> checkSerializable()
     {
@@ -432,7 +472,7 @@ final class HistoryChecker
         {
             if (null == replaySerially(order))
             {
-                return List.of();
+                return List.of("not serializable in commit order " + commitOrder + " (only in " + order + "): " + inCommitOrder);
             }
         }
         return List.of("not serializable: no serial order of the committed transactions " + commitOrder +
@@ -510,8 +550,73 @@ final class HistoryChecker
     }
 
     /**
+     * READ_COMMITTED: each statement (get, cursor) reads the latest committed version when it starts, overlaid
+     * with the transaction's own writes.
+     */
+    List<String> checkReadCommittedLatest()
+    {
+        final List<String> violations = new ArrayList<>();
+        for (final TxnView view : txns.values())
+        {
+            final Map<Integer, String> own = new LinkedHashMap<>();
+            for (final Event event : view.events)
+            {
+                if (event.isWrite())
+                {
+                    own.put(event.key(), event.value());
+                }
+                else if (event.isRead())
+                {
+                    final long latest = latestCommittedBefore(event.step());
+                    final NavigableMap<Integer, String> expected = stateAt(latest);
+                    own.forEach((key, value) -> put(expected, key, value));
+                    event.observed().forEach((key, value) ->
+                    {
+                        if (!Objects.equals(expected.get(key), value))
+                        {
+                            violations.add("stale read: " + view + " read k" + key + "=" + value + " at step #" + event.step() +
+                                " but the latest committed version v" + latest + " plus its own writes has " + expected.get(key));
+                        }
+                    });
+                }
+            }
+        }
+        return violations;
+    }
+
+    /**
+     * READ_COMMITTED: lockForUpdate makes the first committer win. A transaction that locked a key and committed
+     * had no other transaction commit a write or lock of that key between the lock and its commit.
+     */
+    List<String> checkReadCommittedLocks()
+    {
+        final List<String> violations = new ArrayList<>();
+        for (final TxnView view : commitOrder)
+        {
+            for (final Event event : view.events)
+            {
+                if (event.type() != Type.LOCK)
+                {
+                    continue;
+                }
+                for (final TxnView other : commitOrder)
+                {
+                    if (other != view && other.end.step() > event.step() && other.end.step() < view.end.step() &&
+                        other.writtenOrLocked().contains(event.key()))
+                    {
+                        violations.add("lock ignored: " + view + " locked k" + event.key() + " at step #" + event.step() +
+                            " and committed at step #" + view.end.step() + " though " + other + " committed a write or lock of k" +
+                            event.key() + " at step #" + other.end.step() + " in between");
+                    }
+                }
+            }
+        }
+        return violations;
+    }
+
+    /**
      * Every level: a transaction aborted with 40001 had a real conflict, i.e. a transaction that committed
-     * after its snapshot and before the abort wrote or locked a key in its footprint. The footprint under
+     * after it began and before the abort wrote or locked a key in its footprint. The footprint under
      * SERIALIZABLE is every key it read (a scan covers its range up to the key where the cursor stopped), wrote
      * or locked, plus the op that threw; under the other levels only the keys it wrote or locked and the op that
      * threw.
@@ -551,13 +656,11 @@ final class HistoryChecker
             boolean conflicted = false;
             for (final TxnView other : commitOrder)
             {
-                if (other.commitVersion() <= view.snapshot() || other.end.step() > view.end.step())
+                if (other.end.step() < view.begin.step() || other.end.step() > view.end.step())
                 {
                     continue;
                 }
-                final Set<Integer> touched = new TreeSet<>(other.writeSet().keySet());
-                touched.addAll(other.lockedKeys());
-                for (final int key : touched)
+                for (final int key : other.writtenOrLocked())
                 {
                     for (final long[] range : footprint)
                     {
@@ -568,7 +671,7 @@ final class HistoryChecker
             if (!conflicted)
             {
                 violations.add("spurious abort: " + view + " aborted at step #" + view.end.step() + " (" + view.end.detail() +
-                    ") but no transaction committed since its snapshot v" + view.snapshot() + " wrote or locked a key it " +
+                    ") but no transaction that committed after it began (step #" + view.begin.step() + ") wrote or locked a key it " +
                     (history.level() == Level.SERIALIZABLE ? "read, wrote or locked" : "wrote or locked"));
             }
         }

@@ -13,6 +13,7 @@ import java.util.TreeSet;
 
 import static io.phantomdb.proptest.txn.TxnOp.delete;
 import static io.phantomdb.proptest.txn.TxnOp.get;
+import static io.phantomdb.proptest.txn.TxnOp.lock;
 import static io.phantomdb.proptest.txn.TxnOp.put;
 import static io.phantomdb.proptest.txn.TxnOp.scan;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -63,7 +64,7 @@ class HistoryCheckerTest
         final Scenario scenario = Scenario.explicit(4, K0_K1,
             List.of(new TxnScript(List.of(get(0), put(0)), true), new TxnScript(List.of(get(0), put(0)), true)),
             1, 2, 1, 2, 1, 2, 1, 2);
-        assertCaught(scenario, Level.REPEATABLE_READ, Fault.NO_VALIDATION, "lost update: T1 and T2 both wrote k0");
+        assertCaught(scenario, Level.REPEATABLE_READ, Fault.NO_VALIDATION, "lost update: T1 and T2 both wrote or locked k0");
     }
 
     @Test
@@ -111,6 +112,17 @@ class HistoryCheckerTest
             List.of(new TxnScript(List.of(get(0), get(0), get(0)), true), new TxnScript(List.of(put(0)), true)),
             1, 2, 2, 2, 1, 1, 1, 1);
         assertCaught(scenario, Level.READ_COMMITTED, Fault.NON_MONOTONIC_READ_COMMITTED, "non-monotonic read: T1 read k0=I0");
+        assertCaught(scenario, Level.READ_COMMITTED, Fault.NON_MONOTONIC_READ_COMMITTED, "stale read: T1 read k0=I0");
+    }
+
+    @Test
+    void shouldReportIgnoredLockWhenReadCommittedLockerCommitsAfterConcurrentWriter()
+    {
+        final Scenario scenario = Scenario.explicit(4, K0_K1,
+            List.of(new TxnScript(List.of(lock(0), put(0)), true), new TxnScript(List.of(put(0)), true)),
+            1, 1, 2, 2, 2, 1, 1);
+        assertCaught(scenario, Level.READ_COMMITTED, Fault.NO_VALIDATION, "lock ignored: T1 locked k0");
+        assertCaught(scenario, Level.REPEATABLE_READ, Fault.NO_VALIDATION, "lost update: T2 and T1 both wrote or locked k0");
     }
 
     @Test

@@ -104,22 +104,26 @@ final class ReferenceDriver implements TxnDriver
         private final Map<Integer, String> writes = new LinkedHashMap<>();
         private final Set<Integer> locks = new HashSet<>();
         private final List<long[]> reads = new ArrayList<>();
+        private final Map<Integer, Long> lockedAt = new LinkedHashMap<>();
         private int readCount;
+        private long statement;
 
         Tx(final Level level, final long snapshot)
         {
             this.level = level;
             this.snapshot = snapshot;
+            this.statement = snapshot;
         }
 
         @Override
         public long snapshotVersion()
         {
-            return snapshot;
+            return level == Level.READ_COMMITTED ? statement : snapshot;
         }
 
         private NavigableMap<Integer, String> view()
         {
+            statement = latest;
             final boolean latestState = level == Level.READ_COMMITTED || faults.contains(Fault.READ_LATEST);
             final boolean goBack =
                 level == Level.READ_COMMITTED && faults.contains(Fault.NON_MONOTONIC_READ_COMMITTED) && readCount++ % 2 == 1;
@@ -175,12 +179,17 @@ final class ReferenceDriver implements TxnDriver
         public void lockForUpdate(final int key)
         {
             locks.add(key);
+            lockedAt.putIfAbsent(key, latest);
         }
 
         @Override
         public long commit()
         {
             active.remove(this);
+            if (writes.isEmpty() && locks.isEmpty())
+            {
+                return snapshotVersion();
+            }
             for (final Commit commit : commits)
             {
                 if (commit.version() > snapshot && conflicts(commit))
@@ -211,6 +220,14 @@ final class ReferenceDriver implements TxnDriver
             theirs.addAll(commit.locks());
             for (final int key : theirs)
             {
+                if (level == Level.READ_COMMITTED)
+                {
+                    if (lockedAt.containsKey(key) && commit.version() > lockedAt.get(key) || writes.containsKey(key) && commit.locks().contains(key))
+                    {
+                        return true;
+                    }
+                    continue;
+                }
                 if (writes.containsKey(key) || locks.contains(key))
                 {
                     return true;

@@ -1,0 +1,97 @@
+package io.phantomdb.proptest.txn;
+
+import io.phantomdb.core.txn.StorageKind;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.lifecycle.AddLifecycleHook;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * PhantomDB transactions against the isolation model: jqwik generates 2 to 5 transactions of 1 to 6 ops (get,
+ * put, delete, forward and reverse range scans, lockForUpdate) over 4 to 8 keys and an interleaving of their
+ * steps; {@link ScheduleRunner} runs it on one thread against a fresh in-memory engine and {@link HistoryChecker}
+ * checks the recorded history for the level. On failure the message lists the violations, the scenario and
+ * the history step by step; jqwik prints the seed (rerun with {@code @Property(seed = "...")}) and shrinks
+ * towards fewer, shorter transactions and a serial schedule.
+ */
+@AddLifecycleHook(EngineImplemented.class)
+class TxnInterleavingProperties
+{
+    @Property(tries = 150)
+    void serializableHistoriesShouldBeEquivalentToCommitOrder(
+        @ForAll final StorageKind kind, @ForAll @IntRange(min = 1, max = 1000) final int keyspace,
+        @ForAll("overlapping") final Scenario scenario)
+    {
+        check(kind, keyspace, scenario, Level.SERIALIZABLE);
+    }
+
+    @Property(tries = 150)
+    void repeatableReadHistoriesShouldBeSnapshotIsolated(
+        @ForAll final StorageKind kind, @ForAll @IntRange(min = 1, max = 1000) final int keyspace,
+        @ForAll("overlapping") final Scenario scenario)
+    {
+        check(kind, keyspace, scenario, Level.REPEATABLE_READ);
+    }
+
+    @Property(tries = 100)
+    void readCommittedHistoriesShouldReadTheLatestCommittedState(
+        @ForAll final StorageKind kind, @ForAll @IntRange(min = 1, max = 1000) final int keyspace,
+        @ForAll("overlapping") final Scenario scenario)
+    {
+        check(kind, keyspace, scenario, Level.READ_COMMITTED);
+    }
+
+    @Property(tries = 100)
+    void shouldCommitEveryTransactionWhenKeysAreDisjoint(
+        @ForAll final Level level, @ForAll final StorageKind kind, @ForAll @IntRange(min = 1, max = 1000) final int keyspace,
+        @ForAll("disjoint") final Scenario scenario)
+    {
+        final History history = run(kind, keyspace, scenario, level);
+        report(kind, keyspace, scenario, history, TxnChecks.disjointViolations(history));
+    }
+
+    @Provide
+    Arbitrary<Scenario> overlapping()
+    {
+        return TxnScenarios.overlapping();
+    }
+
+    @Provide
+    Arbitrary<Scenario> disjoint()
+    {
+        return TxnScenarios.disjoint();
+    }
+
+    private static void check(final StorageKind kind, final int keyspace, final Scenario scenario, final Level level)
+    {
+        final History history = run(kind, keyspace, scenario, level);
+        report(kind, keyspace, scenario, history, HistoryChecker.check(history));
+    }
+
+    private static History run(final StorageKind kind, final int keyspace, final Scenario scenario, final Level level)
+    {
+        try (EngineDriver driver = new EngineDriver(kind, keyspace))
+        {
+            return ScheduleRunner.run(driver, scenario, level);
+        }
+    }
+
+    static void report(
+        final StorageKind kind, final int keyspace, final Scenario scenario, final History history, final List<String> violations)
+    {
+        if (!violations.isEmpty())
+        {
+            final StringBuilder message = new StringBuilder();
+            message.append(violations.size()).append(" violation(s) on keyspace ").append(keyspace).append(' ').append(kind).append(":\n");
+            violations.forEach(violation -> message.append("  - ").append(violation).append('\n'));
+            message.append(scenario).append('\n').append(history);
+            fail(message.toString());
+        }
+    }
+}
