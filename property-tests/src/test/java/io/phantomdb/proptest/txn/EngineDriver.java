@@ -23,13 +23,12 @@ import java.util.NavigableMap;
  * under test hold decoy entries (value {@code X}), so a cursor that leaves its keyspace shows up as a value no
  * key ever had.
  * <p>
- * <b>Note:</b> one thread drives it and its transactions.
+ * <b>Note:</b> thread safe as the engine is: any thread may begin; each transaction is used by one thread.
  */
 final class EngineDriver implements TxnDriver
 {
     private final Engine engine;
     private final Keyspace keyspace;
-    private final UnsafeBuffer key = new UnsafeBuffer(new byte[2]);
 
     EngineDriver(final StorageKind kind, final int keyspaceId)
     {
@@ -55,6 +54,7 @@ final class EngineDriver implements TxnDriver
     @Override
     public long load(final NavigableMap<Integer, String> initial)
     {
+        final UnsafeBuffer key = new UnsafeBuffer(new byte[2]);
         try (Transaction tx = engine.begin(IsolationLevel.SERIALIZABLE))
         {
             final UnsafeBuffer decoy = new UnsafeBuffer("X".getBytes(StandardCharsets.UTF_8));
@@ -65,14 +65,14 @@ final class EngineDriver implements TxnDriver
                     final Keyspace other = new Keyspace(neighbour, keyspace.kind());
                     for (int k = 0; k < 2; k++)
                     {
-                        tx.put(other, key(k), 0, 2, decoy, 0, decoy.capacity());
+                        tx.put(other, key(key, k), 0, 2, decoy, 0, decoy.capacity());
                     }
                 }
             }
             initial.forEach((k, value) ->
             {
                 final byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
-                tx.put(keyspace, key(k), 0, 2, new UnsafeBuffer(bytes), 0, bytes.length);
+                tx.put(keyspace, key(key, k), 0, 2, new UnsafeBuffer(bytes), 0, bytes.length);
             });
             return tx.commit();
         }
@@ -90,7 +90,7 @@ final class EngineDriver implements TxnDriver
         engine.close();
     }
 
-    private UnsafeBuffer key(final int k)
+    private static UnsafeBuffer key(final UnsafeBuffer key, final int k)
     {
         key.putByte(0, (byte)'k');
         key.putByte(1, (byte)k);
@@ -131,10 +131,16 @@ final class EngineDriver implements TxnDriver
     private final class EngineTxn implements Txn
     {
         private final Transaction tx;
+        private final UnsafeBuffer key = new UnsafeBuffer(new byte[2]);
 
         EngineTxn(final Transaction tx)
         {
             this.tx = tx;
+        }
+
+        private UnsafeBuffer key(final int k)
+        {
+            return EngineDriver.key(key, k);
         }
 
         @Override
