@@ -78,6 +78,20 @@ final class EngineDriver implements TxnDriver
         }
     }
 
+    /**
+     * @return the committed state of keys {@code 0 .. keys-1}, read by a fresh transaction.
+     */
+    NavigableMap<Integer, String> read(final int keys)
+    {
+        final NavigableMap<Integer, String> state = new java.util.TreeMap<>();
+        try (Txn txn = begin(Level.REPEATABLE_READ))
+        {
+            txn.scan(0, keys - 1, false).entries().forEach(entry -> state.put(entry.key(), entry.value()));
+            txn.commit();
+        }
+        return state;
+    }
+
     @Override
     public Txn begin(final Level level)
     {

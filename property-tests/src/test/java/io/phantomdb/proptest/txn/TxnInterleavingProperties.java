@@ -1,6 +1,9 @@
 package io.phantomdb.proptest.txn;
 
+import io.phantomdb.core.txn.Engine;
+import io.phantomdb.core.txn.EngineConfig;
 import io.phantomdb.core.txn.StorageKind;
+import io.phantomdb.wal.SyncPolicy;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -8,7 +11,14 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.lifecycle.AddLifecycleHook;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.NavigableMap;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -54,6 +64,46 @@ class TxnInterleavingProperties
     {
         final History history = run(kind, keyspace, scenario, level);
         report(kind, keyspace, scenario, history, TxnChecks.disjointViolations(history));
+    }
+
+    /**
+     * On disk (WAL with sync policy NONE): the serializable checks hold, and after close and reopen the engine
+     * holds exactly the committed state, nothing of aborted or rolled-back transactions.
+     */
+    @Property(tries = 15)
+    void serializableHistoriesShouldHoldAndSurviveReopenWhenOnDisk(
+        @ForAll final StorageKind kind, @ForAll("overlapping") final Scenario scenario) throws IOException
+    {
+        final Path dir = Files.createTempDirectory("txn-props");
+        try
+        {
+            final EngineConfig config = new EngineConfig().syncPolicy(SyncPolicy.NONE);
+            final History history;
+            try (EngineDriver driver = new EngineDriver(Engine.open(dir, config), kind, 1))
+            {
+                history = ScheduleRunner.run(driver, scenario, Level.SERIALIZABLE);
+            }
+            final List<String> violations = new ArrayList<>(HistoryChecker.check(history));
+            try (EngineDriver reopened = new EngineDriver(Engine.open(dir, config), kind, 1))
+            {
+                final NavigableMap<Integer, String> recovered = reopened.read(scenario.keys());
+                if (!recovered.equals(history.finalState()))
+                {
+                    violations.add("after reopen the state is " + recovered + ", before close it was " + history.finalState());
+                }
+            }
+            report(kind, 1, scenario, history, violations);
+        }
+        finally
+        {
+            try (Stream<Path> paths = Files.walk(dir))
+            {
+                for (final Path path : (Iterable<Path>)paths.sorted(Comparator.reverseOrder())::iterator)
+                {
+                    Files.delete(path);
+                }
+            }
+        }
     }
 
     @Provide
