@@ -33,6 +33,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 @AddLifecycleHook(EngineImplemented.class)
 class TxnInterleavingProperties
 {
+    private static final long TRY_MILLIS = 30_000;
+
     @Property(tries = 150)
     void serializableHistoriesShouldBeEquivalentToCommitOrder(
         @ForAll final StorageKind kind, @ForAll @IntRange(min = 1, max = 1000) final int keyspace,
@@ -78,19 +80,24 @@ class TxnInterleavingProperties
         try
         {
             final EngineConfig config = new EngineConfig().syncPolicy(SyncPolicy.NONE);
-            final History history;
-            try (EngineDriver driver = new EngineDriver(Engine.open(dir, config), kind, 1))
+            final History history = Bounded.call(() ->
             {
-                history = ScheduleRunner.run(driver, scenario, Level.SERIALIZABLE);
-            }
-            final List<String> violations = new ArrayList<>(HistoryChecker.check(history));
-            try (EngineDriver reopened = new EngineDriver(Engine.open(dir, config), kind, 1))
-            {
-                final NavigableMap<Integer, String> recovered = reopened.read(scenario.keys());
-                if (!recovered.equals(history.finalState()))
+                try (EngineDriver driver = new EngineDriver(Engine.open(dir, config), kind, 1))
                 {
-                    violations.add("after reopen the state is " + recovered + ", before close it was " + history.finalState());
+                    return ScheduleRunner.run(driver, scenario, Level.SERIALIZABLE);
                 }
+            }, TRY_MILLIS, scenario::toString);
+            final List<String> violations = new ArrayList<>(HistoryChecker.check(history));
+            final NavigableMap<Integer, String> recovered = Bounded.call(() ->
+            {
+                try (EngineDriver reopened = new EngineDriver(Engine.open(dir, config), kind, 1))
+                {
+                    return reopened.read(scenario.keys());
+                }
+            }, TRY_MILLIS, () -> "reopen of " + dir);
+            if (!recovered.equals(history.finalState()))
+            {
+                violations.add("after reopen the state is " + recovered + ", before close it was " + history.finalState());
             }
             report(kind, 1, scenario, history, violations);
         }
@@ -126,10 +133,13 @@ class TxnInterleavingProperties
 
     private static History run(final StorageKind kind, final int keyspace, final Scenario scenario, final Level level)
     {
-        try (EngineDriver driver = new EngineDriver(kind, keyspace))
+        return Bounded.call(() ->
         {
-            return ScheduleRunner.run(driver, scenario, level);
-        }
+            try (EngineDriver driver = new EngineDriver(kind, keyspace))
+            {
+                return ScheduleRunner.run(driver, scenario, level);
+            }
+        }, TRY_MILLIS, () -> level + " on keyspace " + keyspace + " " + kind + "\n" + scenario);
     }
 
     static void report(
