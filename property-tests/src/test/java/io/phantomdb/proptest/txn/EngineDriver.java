@@ -32,7 +32,16 @@ final class EngineDriver implements TxnDriver
 
     EngineDriver(final StorageKind kind, final int keyspaceId)
     {
-        this(Engine.inMemory(new EngineConfig()), kind, keyspaceId);
+        this(Engine.inMemory(config()), kind, keyspaceId);
+    }
+
+    /**
+     * Small B+tree pages and segments (the default 64 MiB segment costs more to map and zero than a whole
+     * scenario takes to run) and a 1 µs group-commit window: these tests commit one transaction at a time.
+     */
+    static EngineConfig config()
+    {
+        return new EngineConfig().btreePageSize(4096).btreeSegmentSize(4096 * 64).groupCommitWindowMicros(1);
     }
 
     EngineDriver(final Engine engine, final StorageKind kind, final int keyspaceId)
