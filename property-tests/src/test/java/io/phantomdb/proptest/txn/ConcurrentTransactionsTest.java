@@ -53,6 +53,7 @@ class ConcurrentTransactionsTest
         try (EngineDriver driver = new EngineDriver(kind, 7))
         {
             final ConcurrentWorkload.Result result = ConcurrentWorkload.bank(driver, level, locks, WRITERS, ENGINE_MILLIS, seed());
+            System.out.println("bank transfers " + level + " " + kind + " lockForUpdate=" + locks + ": " + result);
             assertEquals(List.of(), result.failures(), result::toString);
             assertTrue(result.commits() > 0 && result.snapshotsChecked() > 0, result::toString);
         }
@@ -67,6 +68,7 @@ class ConcurrentTransactionsTest
         try (EngineDriver driver = new EngineDriver(kind, 3))
         {
             final ConcurrentWorkload.Result result = ConcurrentWorkload.writeSkew(driver, Level.SERIALIZABLE, WRITERS, ENGINE_MILLIS, seed());
+            System.out.println("write skew SERIALIZABLE " + kind + ": " + result);
             assertEquals(List.of(), result.failures(), result::toString);
             assertTrue(result.commits() > 0 && result.snapshotsChecked() > 0, result::toString);
         }
