@@ -18,10 +18,13 @@ import java.util.List;
 import java.util.NavigableMap;
 
 /**
- * Drives a fresh in-memory PhantomDB {@link Engine} through one keyspace. Key {@code i} is the two bytes
- * {@code 'k', i}; values are the UTF-8 bytes of the scenario's strings. The keyspaces on both sides of the one
- * under test hold decoy entries (value {@code X}), so a cursor that leaves its keyspace shows up as a value no
- * key ever had.
+ * Drives a PhantomDB {@link Engine} through one keyspace. Keys have different lengths and are prefixes of one
+ * another: key {@code 2j} is {@code 'k', j} and key {@code 2j+1} is {@code 'k', j, 0xFF}, so unsigned byte order
+ * is the order of the key numbers. A value is the UTF-8 bytes of the scenario's string, a {@code '|'} and a
+ * padding derived from the string: mostly a few bytes, for one value in four 1 to 4 KiB (longer than a small
+ * B+tree page). A read checks the padding and reports a damaged value as {@code <value>!damaged}, which no
+ * transaction wrote. The keyspaces on both sides of the one under test hold decoy entries (value {@code X}), so
+ * a cursor that leaves its keyspace shows up as a value no key ever had.
  * <p>
  * <b>Note:</b> thread safe as the engine is: any thread may begin; each transaction is used by one thread.
  */
@@ -63,10 +66,10 @@ final class EngineDriver implements TxnDriver
     @Override
     public long load(final NavigableMap<Integer, String> initial)
     {
-        final UnsafeBuffer key = new UnsafeBuffer(new byte[2]);
+        final UnsafeBuffer key = new UnsafeBuffer(new byte[3]);
         try (Transaction tx = engine.begin(IsolationLevel.SERIALIZABLE))
         {
-            final UnsafeBuffer decoy = new UnsafeBuffer("X".getBytes(StandardCharsets.UTF_8));
+            final UnsafeBuffer decoy = new UnsafeBuffer(encodeValue("X"));
             for (final int neighbour : new int[] {keyspace.id() - 1, keyspace.id() + 1})
             {
                 if (neighbour > Keyspace.CATALOG_ID)
@@ -74,14 +77,14 @@ final class EngineDriver implements TxnDriver
                     final Keyspace other = new Keyspace(neighbour, keyspace.kind());
                     for (int k = 0; k < 2; k++)
                     {
-                        tx.put(other, key(key, k), 0, 2, decoy, 0, decoy.capacity());
+                        tx.put(other, key(key, k), 0, keyLength(k), decoy, 0, decoy.capacity());
                     }
                 }
             }
             initial.forEach((k, value) ->
             {
-                final byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
-                tx.put(keyspace, key(key, k), 0, 2, new UnsafeBuffer(bytes), 0, bytes.length);
+                final byte[] bytes = encodeValue(value);
+                tx.put(keyspace, key(key, k), 0, keyLength(k), new UnsafeBuffer(bytes), 0, bytes.length);
             });
             return tx.commit();
         }
@@ -113,22 +116,44 @@ final class EngineDriver implements TxnDriver
         engine.close();
     }
 
-    private static UnsafeBuffer key(final UnsafeBuffer key, final int k)
+    static UnsafeBuffer key(final UnsafeBuffer key, final int k)
     {
         key.putByte(0, (byte)'k');
-        key.putByte(1, (byte)k);
+        key.putByte(1, (byte)(k >> 1));
+        key.putByte(2, (byte)0xFF);
         return key;
+    }
+
+    static int keyLength(final int k)
+    {
+        return 2 + (k & 1);
     }
 
     static int decodeKey(final DirectBuffer buffer)
     {
-        if (buffer.capacity() != 2 || buffer.getByte(0) != 'k')
+        final int length = buffer.capacity();
+        if (length < 2 || length > 3 || buffer.getByte(0) != 'k' || length == 3 && buffer.getByte(2) != (byte)0xFF)
         {
-            final byte[] bytes = new byte[buffer.capacity()];
+            final byte[] bytes = new byte[length];
             buffer.getBytes(0, bytes);
             throw new AssertionError("cursor returned a key the test never wrote: " + HexFormat.of().formatHex(bytes));
         }
-        return buffer.getByte(1) & 0xFF;
+        return ((buffer.getByte(1) & 0xFF) << 1) + length - 2;
+    }
+
+    static byte[] encodeValue(final String value)
+    {
+        final int hash = value.hashCode() & 0x7FFFFFFF;
+        final int padding = hash % 4 == 0 ? 1024 + hash % 3072 : hash % 16;
+        final byte[] text = value.getBytes(StandardCharsets.UTF_8);
+        final byte[] bytes = new byte[text.length + 1 + padding];
+        System.arraycopy(text, 0, bytes, 0, text.length);
+        bytes[text.length] = '|';
+        for (int i = 0; i < padding; i++)
+        {
+            bytes[text.length + 1 + i] = (byte)(hash + i * 31);
+        }
+        return bytes;
     }
 
     static String decodeValue(final DirectBuffer buffer)
@@ -139,7 +164,13 @@ final class EngineDriver implements TxnDriver
         }
         final byte[] bytes = new byte[buffer.capacity()];
         buffer.getBytes(0, bytes);
-        return new String(bytes, StandardCharsets.UTF_8);
+        int bar = 0;
+        while (bar < bytes.length && bytes[bar] != '|')
+        {
+            bar++;
+        }
+        final String value = new String(bytes, 0, bar, StandardCharsets.UTF_8);
+        return java.util.Arrays.equals(bytes, encodeValue(value)) ? value : value + "!damaged";
     }
 
     static ConflictException conflict(final TransactionConflictException ex)
@@ -154,7 +185,7 @@ final class EngineDriver implements TxnDriver
     private final class EngineTxn implements Txn
     {
         private final Transaction tx;
-        private final UnsafeBuffer key = new UnsafeBuffer(new byte[2]);
+        private final UnsafeBuffer key = new UnsafeBuffer(new byte[3]);
 
         EngineTxn(final Transaction tx)
         {
@@ -177,7 +208,7 @@ final class EngineDriver implements TxnDriver
         {
             try
             {
-                return decodeValue(tx.get(keyspace, key(k), 0, 2));
+                return decodeValue(tx.get(keyspace, key(k), 0, keyLength(k)));
             }
             catch (final TransactionConflictException ex)
             {
@@ -188,10 +219,10 @@ final class EngineDriver implements TxnDriver
         @Override
         public void put(final int k, final String value)
         {
-            final byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+            final byte[] bytes = encodeValue(value);
             try
             {
-                tx.put(keyspace, key(k), 0, 2, new UnsafeBuffer(bytes), 0, bytes.length);
+                tx.put(keyspace, key(k), 0, keyLength(k), new UnsafeBuffer(bytes), 0, bytes.length);
             }
             catch (final TransactionConflictException ex)
             {
@@ -204,7 +235,7 @@ final class EngineDriver implements TxnDriver
         {
             try
             {
-                tx.delete(keyspace, key(k), 0, 2);
+                tx.delete(keyspace, key(k), 0, keyLength(k));
             }
             catch (final TransactionConflictException ex)
             {
@@ -219,7 +250,7 @@ final class EngineDriver implements TxnDriver
             {
                 final TxCursor cursor = tx.cursor(keyspace);
                 final List<History.Entry> entries = new ArrayList<>();
-                boolean positioned = reverse ? cursor.seekFloor(key(hi), 0, 2) : cursor.seekCeiling(key(lo), 0, 2);
+                boolean positioned = reverse ? cursor.seekFloor(key(hi), 0, keyLength(hi)) : cursor.seekCeiling(key(lo), 0, keyLength(lo));
                 while (positioned)
                 {
                     final int k = decodeKey(cursor.key());
@@ -243,7 +274,7 @@ final class EngineDriver implements TxnDriver
         {
             try
             {
-                tx.lockForUpdate(keyspace, key(k), 0, 2);
+                tx.lockForUpdate(keyspace, key(k), 0, keyLength(k));
             }
             catch (final TransactionConflictException ex)
             {

@@ -324,15 +324,21 @@ final class HistoryChecker
                         }
                         return;
                     }
+                    final TxnView w = txns.get(writer);
+                    if (null == w || w.events.stream().noneMatch(e -> e.type() == Type.PUT && e.key() == key && value.equals(e.value())))
+                    {
+                        violations.add(view + " read k" + key + "=" + value + " at step #" + event.step() +
+                            ", a value no transaction wrote to k" + key);
+                        return;
+                    }
                     if (writer == view.txn)
                     {
                         return;
                     }
-                    final TxnView w = txns.get(writer);
-                    if (null == w || !w.committed() || w.end.step() > event.step())
+                    if (!w.committed() || w.end.step() > event.step())
                     {
                         violations.add("dirty read: " + view + " read k" + key + "=" + value + " at step #" + event.step() +
-                            " but T" + writer + (null == w || null == w.end ? " never ended" : w.committed() ?
+                            " but T" + writer + (null == w.end ? " never ended" : w.committed() ?
                             " committed only at step #" + w.end.step() : " did not commit (" + w.end.type() + ")"));
                     }
                     else if (!Objects.equals(w.writeSet().get(key), value))

@@ -126,7 +126,7 @@ class HistoryCheckerTest
     }
 
     @Test
-    void shouldReportStaleSnapshotAndIntermediateReadAndUnorderedScanInHandMadeHistory()
+    void shouldReportStaleSnapshotIntermediateReadDamagedValueAndUnorderedScanInHandMadeHistory()
     {
         final History.Recorder recorder = new History.Recorder();
         recorder.begin(0, 1, 1);
@@ -135,6 +135,7 @@ class HistoryCheckerTest
         recorder.commit(3, 1, 2);
         recorder.begin(4, 2, 1);
         recorder.get(5, 2, 0, "T1.0");
+        recorder.get(5, 2, 1, "T1.0!damaged");
         recorder.scan(6, 2, scan(0, 3, false), List.of(new History.Entry(1, "I1"), new History.Entry(0, "T1.1")), 2);
         recorder.commit(7, 2, 3);
         final TreeMap<Integer, String> initial = new TreeMap<>();
@@ -146,6 +147,7 @@ class HistoryCheckerTest
         final List<String> violations = HistoryChecker.check(history);
         assertContains(violations, "T2 began at step #4 with snapshot v1 but the latest committed version then was v2", history);
         assertContains(violations, "intermediate read: T2 read k0=T1.0", history);
+        assertContains(violations, "T2 read k1=T1.0!damaged at step #5, a value no transaction wrote to k1", history);
         assertContains(violations, "T2 scan at step #6 returned [k1=I1, k0=T1.1]: out of order", history);
         assertContains(violations, "fuzzy read: T2 read k0=T1.0 at step #5 then k0=T1.1", history);
     }
