@@ -5,6 +5,7 @@ import io.phantomdb.PhantomException;
 import io.phantomdb.index.SortedByteMap;
 import io.phantomdb.index.btree.BTree;
 import io.phantomdb.index.btree.BTreeConfig;
+import io.phantomdb.index.lsm.LsmTree;
 import io.phantomdb.wal.SyncPolicy;
 import io.phantomdb.wal.WalConfig;
 import io.phantomdb.wal.WalEventListener;
@@ -26,9 +27,8 @@ import java.util.concurrent.locks.LockSupport;
  * through a write-ahead log, with checkpoints and crash recovery.
  * <p>
  * Files under the engine's directory: {@code data.btree} (the B+tree holding every {@link StorageKind#BTREE}
- * keyspace; it is also the checkpoint), {@code lsm/} (the LSM tree of {@link StorageKind#LSM} keyspaces, once
- * that store is part of the build; until then LSM keyspaces are refused with {@link IllegalArgumentException})
- * and {@code wal/} (the write-ahead log). See {@code docs/engine.md} for the design.
+ * keyspace; it is also the checkpoint), {@code lsm/} (the LSM tree of {@link StorageKind#LSM} keyspaces; an in-memory engine has none and
+ * refuses LSM keyspaces with {@link IllegalArgumentException}) and {@code wal/} (the write-ahead log). See {@code docs/engine.md} for the design.
  * <pre>{@code
  * try (Engine engine = Engine.open(Path.of("data"), new EngineConfig()))
  * {
@@ -54,6 +54,7 @@ public final class Engine implements AutoCloseable
     private static final System.Logger LOGGER = System.getLogger("io.phantomdb.core.txn");
     private static final String BTREE_FILE = "data.btree";
     private static final String WAL_DIRECTORY = "wal";
+    private static final String LSM_DIRECTORY = "lsm";
     private static final long CLOSE_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
 
     private final String name;
@@ -142,9 +143,10 @@ public final class Engine implements AutoCloseable
         WalWriter wal = null;
         try
         {
+            stores[StorageKind.LSM.ordinal()] = LsmTree.open(directory.resolve(LSM_DIRECTORY), config.lsmConfig());
             final TornTailRecorder tornTail = new TornTailRecorder();
             final WalConfig walConfig = walConfig(directory.resolve(WAL_DIRECTORY), config, tornTail);
-            final Recovery recovered = Recovery.run(stores, walConfig, btree.maxKeyLength(), btreeFile);
+            final Recovery recovered = Recovery.run(stores, walConfig, maxStoreKeyLength(stores), btreeFile);
             wal = WalWriter.open(walConfig);
             if (wal.nextLsn() < recovered.checkpointLsn())
             {
@@ -165,9 +167,28 @@ public final class Engine implements AutoCloseable
             {
                 closeOnFailure(wal, ex);
             }
-            closeOnFailure(btree, ex);
+            for (final SortedByteMap store : stores)
+            {
+                if (null != store)
+                {
+                    closeOnFailure(store, ex);
+                }
+            }
             throw ex;
         }
+    }
+
+    private static int maxStoreKeyLength(final SortedByteMap[] stores)
+    {
+        int max = 0;
+        for (final SortedByteMap store : stores)
+        {
+            if (null != store)
+            {
+                max = Math.max(max, store.maxKeyLength());
+            }
+        }
+        return max;
     }
 
     private static void closeOnFailure(final AutoCloseable closeable, final RuntimeException failure)
@@ -428,7 +449,7 @@ public final class Engine implements AutoCloseable
         if (null == stores[keyspace.kind().ordinal()])
         {
             throw new IllegalArgumentException("keyspace " + keyspace.id() + " is " + keyspace.kind() +
-                " but this engine has no " + keyspace.kind() + " store (the LSM tree is not part of this build yet)");
+                " but this engine has no " + keyspace.kind() + " store (an in-memory engine keeps BTREE keyspaces only)");
         }
     }
 

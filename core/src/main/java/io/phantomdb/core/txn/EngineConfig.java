@@ -1,6 +1,7 @@
 package io.phantomdb.core.txn;
 
 import io.phantomdb.index.btree.BTreeConfig;
+import io.phantomdb.index.lsm.LsmConfig;
 import io.phantomdb.wal.SyncPolicy;
 import org.agrona.concurrent.BackoffIdleStrategy;
 import org.agrona.concurrent.IdleStrategy;
@@ -15,7 +16,8 @@ import java.util.function.Supplier;
  * Defaults: {@link SyncPolicy#BATCH} with a 500 µs group-commit window and at most 64 records per group; a commit
  * queue of 1024 requests; a full queue makes {@code commit()} back off for at most 10 s; a checkpoint every 60 s
  * or every 64 MiB of WAL, whichever comes first; 8 KiB B+tree pages in 64 MiB segments; the writer idles with a
- * {@link BackoffIdleStrategy} (spin, yield, then park up to 1 ms, woken early by committers); files on disk.
+ * {@link BackoffIdleStrategy} (spin, yield, then park up to 1 ms, woken early by committers); 8 MiB LSM memtables;
+ * files on disk.
  * <p>
  * <b>Note:</b> not thread safe while being set; treat as immutable once handed to the engine.
  */
@@ -31,6 +33,8 @@ public final class EngineConfig
     public static final long DEFAULT_COMMIT_QUEUE_TIMEOUT_MILLIS = 10_000;
     /** Default time between periodic checkpoints, in milliseconds. */
     public static final long DEFAULT_CHECKPOINT_INTERVAL_MILLIS = 60_000;
+    /** Default size of one LSM memtable arena (smaller than the LSM tree's own default: it is allocated at open). */
+    public static final int DEFAULT_LSM_MEMTABLE_BYTES = 8 << 20;
     /** Default WAL bytes written between checkpoints. */
     public static final long DEFAULT_CHECKPOINT_WAL_BYTES = 64L << 20;
 
@@ -44,6 +48,7 @@ public final class EngineConfig
     private int btreePageSize = BTreeConfig.DEFAULT_PAGE_SIZE;
     private int btreeSegmentSize = BTreeConfig.DEFAULT_SEGMENT_SIZE;
     private Supplier<IdleStrategy> writerIdleStrategy = EngineConfig::defaultIdleStrategy;
+    private LsmConfig lsmConfig = new LsmConfig().memTableBytes(DEFAULT_LSM_MEMTABLE_BYTES);
     private boolean inMemory;
 
     private static IdleStrategy defaultIdleStrategy()
@@ -91,6 +96,11 @@ public final class EngineConfig
             throw new IllegalArgumentException("checkpointWalBytes must be 0 (off) or more: " + checkpointWalBytes);
         }
         BTreeConfig.of(btreePageSize, btreeSegmentSize);
+        if (null == lsmConfig)
+        {
+            throw new IllegalArgumentException("lsmConfig must be set");
+        }
+        lsmConfig.validate();
         if (null == writerIdleStrategy)
         {
             throw new IllegalArgumentException("writerIdleStrategy must be set");
@@ -284,8 +294,28 @@ public final class EngineConfig
     }
 
     /**
-     * @param inMemory true to keep everything in anonymous memory: no files, no WAL, nothing survives close.
-     *                 {@link Engine#inMemory} sets it.
+     * @param lsmConfig settings of the LSM tree in {@code lsm/} that holds {@link StorageKind#LSM} keyspaces;
+     *                  by default the LSM tree's defaults with {@link #DEFAULT_LSM_MEMTABLE_BYTES} memtables.
+     * @return this configuration.
+     */
+    public EngineConfig lsmConfig(final LsmConfig lsmConfig)
+    {
+        this.lsmConfig = lsmConfig;
+        return this;
+    }
+
+    /**
+     * @return the LSM tree's settings.
+     */
+    public LsmConfig lsmConfig()
+    {
+        return lsmConfig;
+    }
+
+    /**
+     * @param inMemory true to keep everything in anonymous memory: no files, no WAL, nothing survives close, and
+     *                 only {@link StorageKind#BTREE} keyspaces (the LSM tree needs files). {@link Engine#inMemory}
+     *                 sets it.
      * @return this configuration.
      */
     public EngineConfig inMemory(final boolean inMemory)

@@ -208,6 +208,10 @@ public final class BTree implements SortedByteMap
 
     /**
      * {@inheritDoc}
+     * <p>
+     * If it throws a {@link io.phantomdb.PhantomException} (storage cannot grow, a damaged page on the
+     * way), every uncommitted change of the pending version is discarded, so a half-done split is never
+     * committed; the tree stays at its last committed version.
      */
     @Override
     public void put(
@@ -220,7 +224,15 @@ public final class BTree implements SortedByteMap
         {
             throw new IllegalArgumentException("valueLength must be in [0, " + maxValueLength + "]: " + valueLength);
         }
-        writer.put(key, keyOffset, keyLength, value, valueOffset, valueLength);
+        try
+        {
+            writer.put(key, keyOffset, keyLength, value, valueOffset, valueLength);
+        }
+        catch (final RuntimeException ex)
+        {
+            writer.rollback(state.root);
+            throw ex;
+        }
     }
 
     private void checkKey(final int keyLength)
@@ -233,13 +245,24 @@ public final class BTree implements SortedByteMap
 
     /**
      * {@inheritDoc}
+     * <p>
+     * If it throws a {@link io.phantomdb.PhantomException}, every uncommitted change of the pending version
+     * is discarded, as for {@link #put}.
      */
     @Override
     public void delete(final DirectBuffer key, final int keyOffset, final int keyLength)
     {
         checkOpen();
         checkKey(keyLength);
-        writer.delete(key, keyOffset, keyLength);
+        try
+        {
+            writer.delete(key, keyOffset, keyLength);
+        }
+        catch (final RuntimeException ex)
+        {
+            writer.rollback(state.root);
+            throw ex;
+        }
     }
 
     /**
@@ -313,7 +336,7 @@ public final class BTree implements SortedByteMap
     }
 
     /**
-     * @return the last committed version.
+     * @return the last committed version. Any thread.
      */
     public long version()
     {
@@ -321,7 +344,7 @@ public final class BTree implements SortedByteMap
     }
 
     /**
-     * @return pages in use or free below the high-water mark, including the two meta pages.
+     * @return pages in use or free below the high-water mark, including the two meta pages. Writer thread.
      */
     public long pageCount()
     {
@@ -329,7 +352,7 @@ public final class BTree implements SortedByteMap
     }
 
     /**
-     * @return free pages, reusable now or once readers and checkpoints allow.
+     * @return free pages, reusable now or once readers and checkpoints allow. Writer thread.
      */
     public long freePageCount()
     {

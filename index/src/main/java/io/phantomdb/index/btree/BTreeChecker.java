@@ -22,8 +22,9 @@ final class BTreeChecker
      * @param height   levels, 1 for a lone leaf.
      * @param pages    branch and leaf pages reachable.
      * @param overflow overflow pages reachable.
+     * @param underfullLeaves non-root leaves under a quarter of the usable space.
      */
-    record Stats(long entries, int height, long pages, long overflow)
+    record Stats(long entries, int height, long pages, long overflow, long underfullLeaves)
     {
     }
 
@@ -36,6 +37,7 @@ final class BTreeChecker
     private long entries;
     private long pages;
     private long overflow;
+    private long underfullLeaves;
     private int leafDepth = -1;
 
     private BTreeChecker(final BTree tree)
@@ -56,7 +58,7 @@ final class BTreeChecker
         final BTreeChecker checker = new BTreeChecker(tree);
         final long root = tree.state().root;
         checker.visit(root, 0, null, 0, 0, null, 0, 0);
-        return new Stats(checker.entries, checker.leafDepth + 1, checker.pages, checker.overflow);
+        return new Stats(checker.entries, checker.leafDepth + 1, checker.pages, checker.overflow, checker.underfullLeaves);
     }
 
     /**
@@ -88,7 +90,7 @@ final class BTreeChecker
             throw new AssertionError("expected " + expected + " data pages reachable or free actual " + all.size() +
                 " (reachable " + checker.reachable.size() + ", free " + reclaimer.freeCount() + ")");
         }
-        return new Stats(checker.entries, checker.leafDepth + 1, checker.pages, checker.overflow);
+        return new Stats(checker.entries, checker.leafDepth + 1, checker.pages, checker.overflow, checker.underfullLeaves);
     }
 
     private static void addOnce(final LongHashSet set, final long pageId, final String where)
@@ -141,8 +143,13 @@ final class BTreeChecker
             {
                 throw new AssertionError("non-root leaf " + pageId + " is empty");
             }
+            if (!isRoot && node.usedBytes() < usable(pageSize) / 4)
+            {
+                underfullLeaves++;
+            }
             for (int i = 0; i < count; i++)
             {
+                node.checkPrefix(i, LEAF_CELL_HEADER_LENGTH);
                 final int cell = node.cell(i);
                 final int keyLength = node.keyLength(cell);
                 final int keyOffset = node.leafKeyOffset(cell);
@@ -191,6 +198,7 @@ final class BTreeChecker
         for (int i = 0; i < count; i++)
         {
             node.wrap(store.segment(pageId), store.offset(pageId), pageId);
+            node.checkPrefix(i, BRANCH_CELL_HEADER_LENGTH);
             final UnsafeBuffer buffer = node.buffer();
             UnsafeBuffer childLower = lower;
             int childLowerOffset = lowerOffset;

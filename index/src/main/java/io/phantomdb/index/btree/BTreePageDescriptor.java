@@ -27,13 +27,16 @@ package io.phantomdb.index.btree;
  * {@code end} is the page end, or for an overflow run the end of the value. The CRC is stamped by
  * {@code flush()} for pages written since the previous flush and verified when a file is opened.
  * <p>
- * Branch and leaf pages (slotted): after the header, an array of u16 slots, one per entry in key order,
- * each the offset of its cell; cells fill the page from the end down to "data start". Space freed by a
- * removed cell is reclaimed by compacting the page when an insert needs it.
+ * Branch and leaf pages (slotted): after the header, an array of 6-byte slots, one per entry in key order:
+ * the u16 offset of its cell, then the first four bytes of its key read as a big-endian int (zero-padded
+ * when shorter), so a binary search compares in the slot array and reads a cell only when prefixes are
+ * equal. Cells fill the page from the end down to "data start". Space freed by a removed cell is
+ * reclaimed by compacting the page when an insert needs it.
  * <pre>
  *  +--------+--------+--------+-----------  free  -----------+--------+--------+--------+
  *  | header | slot 0 | slot 1 |  ...                          | cell 1 | (gap)  | cell 0 |
  *  +--------+--------+--------+-------------------------------+--------+--------+--------+
+ *  slot: | u16 cell offset | i32 key prefix (big-endian value) |
  *                                                             ^ data start
  * </pre>
  * Leaf cell: {@code u16 keyLength, i32 valueField, key bytes, value}. When bit 31 of valueField is clear
@@ -54,7 +57,7 @@ package io.phantomdb.index.btree;
 public final class BTreePageDescriptor
 {
     /** Version of this page format, stored in every page. */
-    public static final byte FORMAT_VERSION = 1;
+    public static final byte FORMAT_VERSION = 2;
 
     /** Offset of the CRC32C field. */
     public static final int CRC_OFFSET = 0;
@@ -75,8 +78,10 @@ public final class BTreePageDescriptor
     /** Length of the page header; the slot array or the body starts here. */
     public static final int HEADER_LENGTH = 32;
 
-    /** Length of one slot. */
-    public static final int SLOT_LENGTH = 2;
+    /** Length of one slot: u16 cell offset, then the key prefix. */
+    public static final int SLOT_LENGTH = 6;
+    /** Offset within a slot of the first four key bytes as a big-endian int, zero-padded. */
+    public static final int SLOT_PREFIX_OFFSET = 2;
     /** Fixed part of a leaf cell: key length and value field. */
     public static final int LEAF_CELL_HEADER_LENGTH = 6;
     /** Fixed part of a branch cell: key length and child id. */

@@ -229,6 +229,8 @@ final class BTreeWriter
         entryOverflow = SLOT_LENGTH + LEAF_CELL_HEADER_LENGTH + keyLength + valueLength > maxCellWithSlot ?
             writeOverflow(value, valueOffset, valueLength) : 0;
         insert(leafLevel, index);
+        entryKey = null;
+        entryValue = null;
     }
 
     void delete(final DirectBuffer key, final int keyOffset, final int keyLength)
@@ -467,6 +469,10 @@ final class BTreeWriter
             final int combined = wrap(node, leftId).usedBytes() + wrap(other, rightId).usedBytes() + separatorLength;
             if (combined > usable)
             {
+                if (leaf)
+                {
+                    borrow(leftIndex, leftId, rightId, index == leftIndex);
+                }
                 break;
             }
             final UnsafeBuffer separator = separators[0];
@@ -503,6 +509,74 @@ final class BTreeWriter
             root = node.child(0);
             freePage(oldRoot);
         }
+    }
+
+    /**
+     * Move entries from a sibling leaf into an underfull leaf that cannot merge with it, until the leaf is
+     * a quarter full, and replace the separator in the parent (in {@link #parent}). Skipped when it would
+     * leave the sibling under a quarter or the parent without room for the new separator.
+     *
+     * @param targetIsLeft whether the underfull leaf is the left one of the pair.
+     */
+    private void borrow(final int leftIndex, final long leftId, final long rightId, final boolean targetIsLeft)
+    {
+        final long donorId = targetIsLeft ? rightId : leftId;
+        final long targetId = targetIsLeft ? leftId : rightId;
+        final int need = usable / 4 - wrap(node, targetId).usedBytes();
+        final int donorCount = wrap(other, donorId).count();
+        int moved = 0;
+        int count = 0;
+        while (moved < need && count < donorCount - 1)
+        {
+            moved += SLOT_LENGTH + other.cellLength(targetIsLeft ? count : donorCount - 1 - count);
+            count++;
+        }
+        if (0 == count || other.usedBytes() - moved < usable / 4)
+        {
+            return;
+        }
+        final int separatorCell = other.cell(targetIsLeft ? count : donorCount - count);
+        final int separatorLength = other.keyLength(separatorCell);
+        final int oldLength = parent.keyLength(parent.cell(leftIndex + 1));
+        if (parent.usedBytes() - oldLength + separatorLength > usable)
+        {
+            return;
+        }
+        final UnsafeBuffer separator = separators[0];
+        separator.putBytes(0, other.buffer(), other.leafKeyOffset(separatorCell), separatorLength);
+        final long dirtyDonor = makeDirty(donorId);
+        if (dirtyDonor != donorId)
+        {
+            parent.setChild(targetIsLeft ? leftIndex + 1 : leftIndex, dirtyDonor);
+        }
+        wrap(node, targetId).compact(scratch);
+        wrap(other, dirtyDonor);
+        if (targetIsLeft)
+        {
+            for (int i = 0; i < count; i++)
+            {
+                node.appendCell(other, i);
+            }
+            for (int i = 0; i < count; i++)
+            {
+                other.remove(0);
+            }
+        }
+        else
+        {
+            for (int i = 0; i < count; i++)
+            {
+                node.insertCell(i, other, donorCount - count + i);
+            }
+            other.truncate(donorCount - count);
+        }
+        parent.remove(leftIndex + 1);
+        if (!parent.reserve(BRANCH_CELL_HEADER_LENGTH + separatorLength, scratch))
+        {
+            throw new IllegalStateException("no room in page " + parent.pageId() + " for a separator of " +
+                separatorLength + " bytes");
+        }
+        parent.insertBranch(leftIndex + 1, separator, 0, separatorLength, targetIsLeft ? dirtyDonor : targetId);
     }
 
     private void removeFromParent(final int index)

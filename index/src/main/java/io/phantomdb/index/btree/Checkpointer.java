@@ -123,7 +123,8 @@ final class Checkpointer
 
     /**
      * Write every free page id (reusable, queued, and the previous list's own pages) into free-list pages
-     * taken from the reusable pages (never referenced by the durable meta) or the high-water mark.
+     * taken from the reusable pages (never referenced by the durable meta) or the high-water mark. Pages
+     * taken by an earlier attempt that failed before its meta was written go back to the reusable pages.
      *
      * @return how many ids the list holds.
      */
@@ -131,7 +132,10 @@ final class Checkpointer
     {
         final LongStack reusable = reclaimer.reusable();
         final int capacity = freeListCapacity(store.pageSize());
-        listPages.clear();
+        while (!listPages.isEmpty())
+        {
+            reusable.push(listPages.pop());
+        }
         while ((long)listPages.size() * capacity < (long)reusable.size() + reclaimer.queuedCount() + previousListPages.size())
         {
             listPages.push(reusable.isEmpty() ? store.extend(1, reusable) : reusable.pop());

@@ -195,6 +195,7 @@ final class FileVerifier
             for (int i = 0; i < count; i++)
             {
                 node.wrap(store.segment(pageId), store.offset(pageId), pageId);
+                node.checkPrefix(i, LEAF_CELL_HEADER_LENGTH);
                 final int cell = node.cell(i);
                 final int keyLength = node.keyLength(cell);
                 final int valueField = node.valueField(cell);
@@ -218,6 +219,7 @@ final class FileVerifier
             for (int i = 0; i < count; i++)
             {
                 node.wrap(store.segment(pageId), store.offset(pageId), pageId);
+                node.checkPrefix(i, BRANCH_CELL_HEADER_LENGTH);
                 verify(node.child(i), depth + 1);
             }
         }

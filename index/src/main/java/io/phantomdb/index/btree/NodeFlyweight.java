@@ -89,6 +89,11 @@ final class NodeFlyweight
         }
     }
 
+    long pageId()
+    {
+        return pageId;
+    }
+
     CorruptionException corrupt(final int field, final String detail)
     {
         return new CorruptionException(file, (pageId << pageShift) + field, "page " + pageId + ": " + detail);
@@ -216,13 +221,20 @@ final class NodeFlyweight
 
     private int searchLeaf(final UnsafeBuffer key, final int keyOffset, final int keyLength)
     {
+        final int prefix = prefix(key, keyOffset, keyLength);
+        final UnsafeBuffer buffer = this.buffer;
+        final int slots = base + HEADER_LENGTH + SLOT_PREFIX_OFFSET;
         int low = 0;
         int high = count() - 1;
         while (low <= high)
         {
             final int mid = (low + high) >>> 1;
-            final int cell = cell(mid);
-            final int cmp = compare(cell + LEAF_CELL_HEADER_LENGTH, keyLength(cell), key, keyOffset, keyLength);
+            int cmp = Integer.compareUnsigned(buffer.getInt(slots + mid * SLOT_LENGTH), prefix);
+            if (0 == cmp)
+            {
+                final int cell = cell(mid);
+                cmp = compare(cell + LEAF_CELL_HEADER_LENGTH, keyLength(cell), key, keyOffset, keyLength);
+            }
             if (cmp < 0)
             {
                 low = mid + 1;
@@ -256,13 +268,20 @@ final class NodeFlyweight
 
     private int searchBranch(final UnsafeBuffer key, final int keyOffset, final int keyLength)
     {
+        final int prefix = prefix(key, keyOffset, keyLength);
+        final UnsafeBuffer buffer = this.buffer;
+        final int slots = base + HEADER_LENGTH + SLOT_PREFIX_OFFSET;
         int low = 1;
         int high = count() - 1;
         while (low <= high)
         {
             final int mid = (low + high) >>> 1;
-            final int cell = cell(mid);
-            final int cmp = compare(cell + BRANCH_CELL_HEADER_LENGTH, keyLength(cell), key, keyOffset, keyLength);
+            int cmp = Integer.compareUnsigned(buffer.getInt(slots + mid * SLOT_LENGTH), prefix);
+            if (0 == cmp)
+            {
+                final int cell = cell(mid);
+                cmp = compare(cell + BRANCH_CELL_HEADER_LENGTH, keyLength(cell), key, keyOffset, keyLength);
+            }
             if (cmp <= 0)
             {
                 low = mid + 1;
@@ -273,6 +292,57 @@ final class NodeFlyweight
             }
         }
         return low - 1;
+    }
+
+    /**
+     * @return the first four bytes of a key as a big-endian int, zero-padded: comparing two prefixes
+     * unsigned orders the keys whenever the prefixes differ.
+     */
+    static int prefix(final DirectBuffer key, final int keyOffset, final int keyLength)
+    {
+        if (keyLength >= Integer.BYTES)
+        {
+            return key.getInt(keyOffset, ByteOrder.BIG_ENDIAN);
+        }
+        int prefix = 0;
+        for (int i = 0; i < Integer.BYTES; i++)
+        {
+            prefix = (prefix << 8) | (i < keyLength ? key.getByte(keyOffset + i) & 0xFF : 0);
+        }
+        return prefix;
+    }
+
+    private static int prefix(final UnsafeBuffer key, final int keyOffset, final int keyLength)
+    {
+        if (keyLength >= Integer.BYTES)
+        {
+            return key.getInt(keyOffset, ByteOrder.BIG_ENDIAN);
+        }
+        int prefix = 0;
+        for (int i = 0; i < Integer.BYTES; i++)
+        {
+            prefix = (prefix << 8) | (i < keyLength ? key.getByte(keyOffset + i) & 0xFF : 0);
+        }
+        return prefix;
+    }
+
+    /**
+     * Check that the key prefix in slot {@code i} matches the key of its cell.
+     *
+     * @param keyOffsetInCell {@link BTreePageDescriptor#LEAF_CELL_HEADER_LENGTH} or
+     *                        {@link BTreePageDescriptor#BRANCH_CELL_HEADER_LENGTH}.
+     */
+    void checkPrefix(final int i, final int keyOffsetInCell)
+    {
+        final int cell = cell(i);
+        final int expected = prefix(buffer, cell + keyOffsetInCell, keyLength(cell));
+        final int slot = HEADER_LENGTH + i * SLOT_LENGTH + SLOT_PREFIX_OFFSET;
+        final int actual = buffer.getInt(base + slot);
+        if (expected != actual)
+        {
+            throw corrupt(slot, "expected slot " + i + " key prefix 0x" + Integer.toHexString(expected) +
+                " actual 0x" + Integer.toHexString(actual));
+        }
     }
 
     /**
@@ -420,7 +490,7 @@ final class NodeFlyweight
         dataStart(end);
     }
 
-    private int allocateCell(final int index, final int cellLength)
+    private int allocateCell(final int index, final int cellLength, final int prefix)
     {
         final int count = count();
         final int slot = base + HEADER_LENGTH + index * SLOT_LENGTH;
@@ -430,6 +500,7 @@ final class NodeFlyweight
         }
         final int cell = dataStart() - cellLength;
         buffer.putShort(slot, (short)cell);
+        buffer.putInt(slot + SLOT_PREFIX_OFFSET, prefix);
         dataStart(cell);
         count(count + 1);
         return base + cell;
@@ -438,7 +509,8 @@ final class NodeFlyweight
     void insertLeaf(final int index, final DirectBuffer key, final int keyOffset, final int keyLength,
         final DirectBuffer value, final int valueOffset, final int valueLength)
     {
-        final int cell = allocateCell(index, LEAF_CELL_HEADER_LENGTH + keyLength + valueLength);
+        final int cell = allocateCell(
+            index, LEAF_CELL_HEADER_LENGTH + keyLength + valueLength, prefix(key, keyOffset, keyLength));
         buffer.putShort(cell, (short)keyLength);
         buffer.putInt(cell + 2, valueLength);
         buffer.putBytes(cell + LEAF_CELL_HEADER_LENGTH, key, keyOffset, keyLength);
@@ -448,7 +520,8 @@ final class NodeFlyweight
     void insertLeafOverflow(final int index, final DirectBuffer key, final int keyOffset, final int keyLength,
         final int valueLength, final long overflowPage)
     {
-        final int cell = allocateCell(index, LEAF_CELL_HEADER_LENGTH + keyLength + OVERFLOW_POINTER_LENGTH);
+        final int cell = allocateCell(
+            index, LEAF_CELL_HEADER_LENGTH + keyLength + OVERFLOW_POINTER_LENGTH, prefix(key, keyOffset, keyLength));
         buffer.putShort(cell, (short)keyLength);
         buffer.putInt(cell + 2, valueLength | OVERFLOW_FLAG);
         buffer.putBytes(cell + LEAF_CELL_HEADER_LENGTH, key, keyOffset, keyLength);
@@ -457,7 +530,7 @@ final class NodeFlyweight
 
     void insertBranch(final int index, final DirectBuffer key, final int keyOffset, final int keyLength, final long child)
     {
-        final int cell = allocateCell(index, BRANCH_CELL_HEADER_LENGTH + keyLength);
+        final int cell = allocateCell(index, BRANCH_CELL_HEADER_LENGTH + keyLength, prefix(key, keyOffset, keyLength));
         buffer.putShort(cell, (short)keyLength);
         buffer.putLong(cell + 2, child);
         buffer.putBytes(cell + BRANCH_CELL_HEADER_LENGTH, key, keyOffset, keyLength);
@@ -496,8 +569,17 @@ final class NodeFlyweight
      */
     void appendCell(final NodeFlyweight source, final int index)
     {
+        insertCell(count(), source, index);
+    }
+
+    /**
+     * Insert a copy of cell {@code index} of {@code source} at {@code at}; the caller has reserved room.
+     */
+    void insertCell(final int at, final NodeFlyweight source, final int index)
+    {
         final int length = source.cellLength(index);
-        final int cell = allocateCell(count(), length);
+        final int prefix = source.buffer.getInt(source.base + HEADER_LENGTH + index * SLOT_LENGTH + SLOT_PREFIX_OFFSET);
+        final int cell = allocateCell(at, length, prefix);
         buffer.putBytes(cell, source.buffer, source.cell(index), length);
     }
 

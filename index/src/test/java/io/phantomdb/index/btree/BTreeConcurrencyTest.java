@@ -6,6 +6,9 @@ import org.agrona.DirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
 
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -19,50 +22,78 @@ class BTreeConcurrencyTest
 {
     private static final int MARKER = Integer.MAX_VALUE;
 
+    @TempDir
+    Path dir;
+
     @Test
     @Timeout(value = 30, unit = TimeUnit.SECONDS)
     void shouldSeeOnlyWholeCommittedVersionsWhenReadersRunDuringCommits() throws InterruptedException
     {
         try (BTree tree = BTree.createInMemory(SMALL))
         {
-            final AtomicBoolean done = new AtomicBoolean();
-            final AtomicReference<Throwable> failure = new AtomicReference<>();
-            final AtomicLong scans = new AtomicLong();
-            final Thread[] readers = new Thread[2];
-            for (int r = 0; r < readers.length; r++)
-            {
-                final ByteMapReader reader = tree.newReader();
-                readers[r] = new Thread(() -> readUntilDone(reader, done, failure, scans), "btree-reader-" + r);
-                readers[r].start();
-            }
-            final UnsafeBuffer value = new UnsafeBuffer(new byte[8]);
-            for (long v = 1; v <= 3000 && null == failure.get(); v++)
-            {
-                value.putLong(0, v);
-                final int k = (int)(v * 7919 % 1000);
-                if (v % 5 == 0)
-                {
-                    tree.delete(key(k), 0, 4);
-                }
-                else
-                {
-                    tree.put(key(k), 0, 4, value, 0, 8);
-                }
-                tree.put(key(MARKER), 0, 4, value, 0, 8);
-                assertEquals(v, tree.commit());
-            }
-            done.set(true);
-            for (final Thread reader : readers)
-            {
-                reader.join();
-            }
-            if (null != failure.get())
-            {
-                fail("reader failed", failure.get());
-            }
-            assertTrue(scans.get() > 0);
-            BTreeChecker.checkNoLeaks(tree, null);
+            writeWhileReading(tree, false);
         }
+    }
+
+    @Test
+    @Timeout(value = 30, unit = TimeUnit.SECONDS)
+    void shouldSeeOnlyWholeCommittedVersionsWhenReadersRunDuringCommitsAndCheckpoints() throws InterruptedException
+    {
+        final Path file = dir.resolve("concurrent.btree");
+        try (BTree tree = BTree.open(file, SMALL))
+        {
+            writeWhileReading(tree, true);
+        }
+        try (BTree tree = BTree.open(file, SMALL))
+        {
+            assertEquals(3000, tree.version());
+            BTreeChecker.checkNoLeaks(tree, tree.freeListPages());
+        }
+    }
+
+    private static void writeWhileReading(final BTree tree, final boolean checkpoint) throws InterruptedException
+    {
+        final AtomicBoolean done = new AtomicBoolean();
+        final AtomicReference<Throwable> failure = new AtomicReference<>();
+        final AtomicLong scans = new AtomicLong();
+        final Thread[] readers = new Thread[2];
+        for (int r = 0; r < readers.length; r++)
+        {
+            final ByteMapReader reader = tree.newReader();
+            readers[r] = new Thread(() -> readUntilDone(reader, done, failure, scans), "btree-reader-" + r);
+            readers[r].start();
+        }
+        final UnsafeBuffer value = new UnsafeBuffer(new byte[8]);
+        for (long v = 1; v <= 3000 && null == failure.get(); v++)
+        {
+            value.putLong(0, v);
+            final int k = (int)(v * 7919 % 1000);
+            if (v % 5 == 0)
+            {
+                tree.delete(key(k), 0, 4);
+            }
+            else
+            {
+                tree.put(key(k), 0, 4, value, 0, 8);
+            }
+            tree.put(key(MARKER), 0, 4, value, 0, 8);
+            assertEquals(v, tree.commit());
+            if (checkpoint && v % 50 == 0)
+            {
+                tree.flush();
+            }
+        }
+        done.set(true);
+        for (final Thread reader : readers)
+        {
+            reader.join();
+        }
+        if (null != failure.get())
+        {
+            fail("reader failed", failure.get());
+        }
+        assertTrue(scans.get() > 0);
+        BTreeChecker.checkNoLeaks(tree, tree.freeListPages());
     }
 
     private static void readUntilDone(

@@ -86,6 +86,39 @@ class BTreeFileTest
     }
 
     @Test
+    void shouldDiscardUncommittedSplitsMergesAndOverflowWhenClosedWithoutCommit()
+    {
+        final Path file = dir.resolve("rollback.btree");
+        try (BTree tree = BTree.open(file, SMALL))
+        {
+            for (int i = 0; i < 3000; i++)
+            {
+                put(tree, i, 70);
+            }
+            tree.commit();
+            for (int i = 0; i < 3000; i += 2)
+            {
+                tree.delete(key(i), 0, 4);
+            }
+            for (int i = 3000; i < 6000; i++)
+            {
+                put(tree, i, i % 100 == 0 ? 20_000 : 90);
+            }
+        }
+        try (BTree tree = BTree.open(file, SMALL); ByteMapReader reader = tree.newReader())
+        {
+            assertEquals(3000, BTreeChecker.checkNoLeaks(tree, tree.freeListPages()).entries());
+            reader.begin();
+            for (int i = 0; i < 3000; i++)
+            {
+                assertArrayEquals(bytes(value(i, 70)), bytes(reader.get(key(i), 0, 4)), "key " + i);
+            }
+            assertNull(reader.get(key(3000), 0, 4));
+            reader.end();
+        }
+    }
+
+    @Test
     void shouldRejectAFlipInADataPageWhenReopening() throws IOException
     {
         final Path file = dir.resolve("data.btree");

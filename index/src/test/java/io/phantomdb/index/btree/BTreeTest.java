@@ -110,7 +110,7 @@ class BTreeTest
     {
         try (BTree tree = BTree.createInMemory(BTreeConfig.of(65536, 65536 * 16)); ByteMapReader reader = tree.newReader())
         {
-            assertEquals(16360, tree.maxKeyLength());
+            assertEquals(16356, tree.maxKeyLength());
             final UnsafeBuffer longKey = new UnsafeBuffer(new byte[tree.maxKeyLength()]);
             for (int i = 0; i < 20_000; i++)
             {
@@ -204,7 +204,7 @@ class BTreeTest
             }
             tree.commit();
             final BTreeChecker.Stats stats = BTreeChecker.check(tree);
-            final long perLeaf = (4096 - 32) / (2 + 6 + 4 + 100);
+            final long perLeaf = (4096 - 32) / (BTreePageDescriptor.SLOT_LENGTH + 6 + 4 + 100);
             assertTrue(stats.pages() < 10_000 / perLeaf * 1.1 + 3, "pages " + stats.pages());
         }
     }
@@ -231,6 +231,47 @@ class BTreeTest
             final BTreeChecker.Stats after = BTreeChecker.checkNoLeaks(tree, null);
             assertEquals(500, after.entries());
             assertTrue(after.pages() < before / 4, "pages before " + before + " after " + after.pages());
+        }
+    }
+
+    @Test
+    void shouldBorrowFromASiblingWhenALeafIsUnderfullAndCannotMerge()
+    {
+        try (BTree tree = BTree.createInMemory(SMALL); ByteMapReader reader = tree.newReader())
+        {
+            for (int i = 0; i < 20_000; i++)
+            {
+                put(tree, i, 100);
+            }
+            tree.commit();
+            int kept = 0;
+            for (int i = 0; i < 20_000; i++)
+            {
+                if ((i / 31) % 3 != 0)
+                {
+                    tree.delete(key(i), 0, 4);
+                }
+                else
+                {
+                    kept++;
+                }
+            }
+            tree.commit();
+            final BTreeChecker.Stats stats = BTreeChecker.checkNoLeaks(tree, null);
+            assertEquals(kept, stats.entries());
+            assertEquals(0, stats.underfullLeaves());
+            reader.begin();
+            final ByteCursor cursor = reader.cursor();
+            int count = 0;
+            for (boolean more = cursor.first(); more; more = cursor.next())
+            {
+                final int k = intKey(cursor.key());
+                assertEquals(0, (k / 31) % 3, "key " + k);
+                assertArrayEquals(bytes(value(k, 100)), bytes(cursor.value()));
+                count++;
+            }
+            assertEquals(kept, count);
+            reader.end();
         }
     }
 
