@@ -8,14 +8,21 @@ import io.phantomdb.core.txn.StorageKind;
 import io.phantomdb.core.txn.Transaction;
 import io.phantomdb.core.txn.TransactionConflictException;
 import io.phantomdb.core.txn.TxCursor;
+import io.phantomdb.wal.SyncPolicy;
 import org.agrona.DirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.NavigableMap;
+import java.util.stream.Stream;
 
 /**
  * Drives a PhantomDB {@link Engine} through one keyspace. Keys have different lengths and are prefixes of one
@@ -32,10 +39,22 @@ final class EngineDriver implements TxnDriver
 {
     private final Engine engine;
     private final Keyspace keyspace;
+    private final Path directory;
 
+    /**
+     * A fresh engine for {@code kind}: in memory if an in-memory engine holds that kind, else on disk in a
+     * temporary directory (sync policy NONE) that {@link #close()} deletes.
+     */
     EngineDriver(final StorageKind kind, final int keyspaceId)
     {
-        this(Engine.inMemory(config()), kind, keyspaceId);
+        this(kind, keyspaceId, EngineImplemented.inMemory(kind) ? null : temporaryDirectory());
+    }
+
+    private EngineDriver(final StorageKind kind, final int keyspaceId, final Path directory)
+    {
+        this.engine = null == directory ? Engine.inMemory(config()) : Engine.open(directory, config().syncPolicy(SyncPolicy.NONE));
+        this.keyspace = new Keyspace(keyspaceId, kind);
+        this.directory = directory;
     }
 
     /**
@@ -51,6 +70,34 @@ final class EngineDriver implements TxnDriver
     {
         this.engine = engine;
         this.keyspace = new Keyspace(keyspaceId, kind);
+        this.directory = null;
+    }
+
+    static Path temporaryDirectory()
+    {
+        try
+        {
+            return Files.createTempDirectory("txn-props");
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException(ex);
+        }
+    }
+
+    static void deleteRecursively(final Path directory)
+    {
+        try (Stream<Path> paths = Files.walk(directory))
+        {
+            for (final Path path : (Iterable<Path>)paths.sorted(Comparator.reverseOrder())::iterator)
+            {
+                Files.delete(path);
+            }
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException(ex);
+        }
     }
 
     static IsolationLevel level(final Level level)
@@ -113,7 +160,17 @@ final class EngineDriver implements TxnDriver
     @Override
     public void close()
     {
-        engine.close();
+        try
+        {
+            engine.close();
+        }
+        finally
+        {
+            if (null != directory)
+            {
+                deleteRecursively(directory);
+            }
+        }
     }
 
     static UnsafeBuffer key(final UnsafeBuffer key, final int k)

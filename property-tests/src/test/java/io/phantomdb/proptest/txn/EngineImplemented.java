@@ -10,6 +10,7 @@ import org.agrona.concurrent.UnsafeBuffer;
 import net.jqwik.api.lifecycle.LifecycleContext;
 import net.jqwik.api.lifecycle.SkipExecutionHook;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,6 +24,7 @@ public final class EngineImplemented implements SkipExecutionHook
 {
     private static volatile Boolean implemented;
     private static volatile List<StorageKind> kinds;
+    private static volatile List<StorageKind> inMemoryKinds;
 
     @Override
     public SkipResult shouldBeSkipped(final LifecycleContext context)
@@ -47,30 +49,40 @@ public final class EngineImplemented implements SkipExecutionHook
     }
 
     /**
-     * @return the storage kinds the engine accepts keyspaces of; empty if it is not implemented.
+     * @return the storage kinds the engine accepts keyspaces of, in memory or on disk; empty if it is not
+     * implemented.
      */
     static List<StorageKind> supportedKinds()
     {
         if (null == kinds)
         {
             final List<StorageKind> supported = new ArrayList<>();
+            final List<StorageKind> memory = new ArrayList<>();
             if (implemented())
             {
                 for (final StorageKind kind : StorageKind.values())
                 {
-                    try (Engine engine = Engine.inMemory(new EngineConfig());
-                        Transaction tx = engine.begin(IsolationLevel.REPEATABLE_READ))
+                    if (accepts(Engine.inMemory(new EngineConfig()), kind))
                     {
-                        final UnsafeBuffer key = new UnsafeBuffer(new byte[] {'k'});
-                        tx.get(new Keyspace(1, kind), key, 0, 1);
+                        memory.add(kind);
                         supported.add(kind);
+                        continue;
                     }
-                    catch (final IllegalArgumentException ex)
+                    final Path directory = EngineDriver.temporaryDirectory();
+                    try
                     {
-                        System.out.println("txn properties skip " + kind + ": " + ex.getMessage());
+                        if (accepts(Engine.open(directory, EngineDriver.config()), kind))
+                        {
+                            supported.add(kind);
+                        }
+                    }
+                    finally
+                    {
+                        EngineDriver.deleteRecursively(directory);
                     }
                 }
             }
+            inMemoryKinds = List.copyOf(memory);
             kinds = List.copyOf(supported);
         }
         return kinds;
@@ -79,5 +91,29 @@ public final class EngineImplemented implements SkipExecutionHook
     static boolean supports(final StorageKind kind)
     {
         return supportedKinds().contains(kind);
+    }
+
+    /**
+     * @return true if an in-memory engine holds keyspaces of {@code kind}; otherwise tests use an on-disk one.
+     */
+    static boolean inMemory(final StorageKind kind)
+    {
+        supportedKinds();
+        return inMemoryKinds.contains(kind);
+    }
+
+    private static boolean accepts(final Engine engine, final StorageKind kind)
+    {
+        try (engine; Transaction tx = engine.begin(IsolationLevel.REPEATABLE_READ))
+        {
+            final UnsafeBuffer key = new UnsafeBuffer(new byte[] {'k'});
+            tx.get(new Keyspace(1, kind), key, 0, 1);
+            return true;
+        }
+        catch (final IllegalArgumentException ex)
+        {
+            System.out.println("txn properties: " + kind + " " + ex.getMessage());
+            return false;
+        }
     }
 }
