@@ -25,7 +25,8 @@ import java.util.NavigableMap;
 import java.util.stream.Stream;
 
 /**
- * Drives a PhantomDB {@link Engine} through one keyspace. Keys have different lengths and are prefixes of one
+ * Drives a PhantomDB {@link Engine} through one keyspace (or two, see {@link #twoKeyspaces}). Keys have
+ * different lengths and are prefixes of one
  * another: key {@code 2j} is {@code 'k', j} and key {@code 2j+1} is {@code 'k', j, 0xFF}, so unsigned byte order
  * is the order of the key numbers. A value is the UTF-8 bytes of the scenario's string, a {@code '|'} and a
  * padding derived from the string: mostly a few bytes, for one value in four 1 to 4 KiB (longer than a small
@@ -38,7 +39,8 @@ import java.util.stream.Stream;
 final class EngineDriver implements TxnDriver
 {
     private final Engine engine;
-    private final Keyspace keyspace;
+    private final Keyspace[] keyspaces;
+    private final int split;
     private final Path directory;
 
     /**
@@ -47,13 +49,26 @@ final class EngineDriver implements TxnDriver
      */
     EngineDriver(final StorageKind kind, final int keyspaceId)
     {
-        this(kind, keyspaceId, EngineImplemented.inMemory(kind) ? null : temporaryDirectory());
+        this(new Keyspace[] {new Keyspace(keyspaceId, kind)}, Integer.MAX_VALUE,
+            EngineImplemented.inMemory(kind) ? null : temporaryDirectory());
     }
 
-    private EngineDriver(final StorageKind kind, final int keyspaceId, final Path directory)
+    /**
+     * Keys {@code 0 .. split-1} live in keyspace {@code first}, keys {@code split ..} in {@code second} with the
+     * same bytes as keys {@code 0 ..}: one transaction spans two keyspaces, possibly two stores. A scan over the
+     * split uses one cursor per keyspace (two statements), so use it at REPEATABLE_READ and SERIALIZABLE only.
+     */
+    static EngineDriver twoKeyspaces(final Keyspace first, final Keyspace second, final int split)
+    {
+        final boolean memory = EngineImplemented.inMemory(first.kind()) && EngineImplemented.inMemory(second.kind());
+        return new EngineDriver(new Keyspace[] {first, second}, split, memory ? null : temporaryDirectory());
+    }
+
+    private EngineDriver(final Keyspace[] keyspaces, final int split, final Path directory)
     {
         this.engine = null == directory ? Engine.inMemory(config()) : Engine.open(directory, config().syncPolicy(SyncPolicy.NONE));
-        this.keyspace = new Keyspace(keyspaceId, kind);
+        this.keyspaces = keyspaces;
+        this.split = split;
         this.directory = directory;
     }
 
@@ -69,8 +84,19 @@ final class EngineDriver implements TxnDriver
     EngineDriver(final Engine engine, final StorageKind kind, final int keyspaceId)
     {
         this.engine = engine;
-        this.keyspace = new Keyspace(keyspaceId, kind);
+        this.keyspaces = new Keyspace[] {new Keyspace(keyspaceId, kind)};
+        this.split = Integer.MAX_VALUE;
         this.directory = null;
+    }
+
+    private Keyspace keyspaceOf(final int k)
+    {
+        return k < split ? keyspaces[0] : keyspaces[1];
+    }
+
+    private int local(final int k)
+    {
+        return k < split ? k : k - split;
     }
 
     static Path temporaryDirectory()
@@ -117,21 +143,29 @@ final class EngineDriver implements TxnDriver
         try (Transaction tx = engine.begin(IsolationLevel.SERIALIZABLE))
         {
             final UnsafeBuffer decoy = new UnsafeBuffer(encodeValue("X"));
-            for (final int neighbour : new int[] {keyspace.id() - 1, keyspace.id() + 1})
+            final java.util.Map<Integer, StorageKind> used = new java.util.HashMap<>();
+            for (final Keyspace keyspace : keyspaces)
             {
-                if (neighbour > Keyspace.CATALOG_ID)
+                used.put(keyspace.id(), keyspace.kind());
+            }
+            for (final Keyspace keyspace : keyspaces)
+            {
+                for (final int neighbour : new int[] {keyspace.id() - 1, keyspace.id() + 1})
                 {
-                    final Keyspace other = new Keyspace(neighbour, keyspace.kind());
-                    for (int k = 0; k < 2; k++)
+                    if (neighbour > Keyspace.CATALOG_ID && used.putIfAbsent(neighbour, keyspace.kind()) == null)
                     {
-                        tx.put(other, key(key, k), 0, keyLength(k), decoy, 0, decoy.capacity());
+                        final Keyspace other = new Keyspace(neighbour, keyspace.kind());
+                        for (int k = 0; k < 2; k++)
+                        {
+                            tx.put(other, key(key, k), 0, keyLength(k), decoy, 0, decoy.capacity());
+                        }
                     }
                 }
             }
             initial.forEach((k, value) ->
             {
                 final byte[] bytes = encodeValue(value);
-                tx.put(keyspace, key(key, k), 0, keyLength(k), new UnsafeBuffer(bytes), 0, bytes.length);
+                tx.put(keyspaceOf(k), key(key, local(k)), 0, keyLength(local(k)), new UnsafeBuffer(bytes), 0, bytes.length);
             });
             return tx.commit();
         }
@@ -265,7 +299,7 @@ final class EngineDriver implements TxnDriver
         {
             try
             {
-                return decodeValue(tx.get(keyspace, key(k), 0, keyLength(k)));
+                return decodeValue(tx.get(keyspaceOf(k), key(local(k)), 0, keyLength(local(k))));
             }
             catch (final TransactionConflictException ex)
             {
@@ -279,7 +313,7 @@ final class EngineDriver implements TxnDriver
             final byte[] bytes = encodeValue(value);
             try
             {
-                tx.put(keyspace, key(k), 0, keyLength(k), new UnsafeBuffer(bytes), 0, bytes.length);
+                tx.put(keyspaceOf(k), key(local(k)), 0, keyLength(local(k)), new UnsafeBuffer(bytes), 0, bytes.length);
             }
             catch (final TransactionConflictException ex)
             {
@@ -292,7 +326,7 @@ final class EngineDriver implements TxnDriver
         {
             try
             {
-                tx.delete(keyspace, key(k), 0, keyLength(k));
+                tx.delete(keyspaceOf(k), key(local(k)), 0, keyLength(local(k)));
             }
             catch (final TransactionConflictException ex)
             {
@@ -305,18 +339,31 @@ final class EngineDriver implements TxnDriver
         {
             try
             {
-                final TxCursor cursor = tx.cursor(keyspace);
                 final List<History.Entry> entries = new ArrayList<>();
-                boolean positioned = reverse ? cursor.seekFloor(key(hi), 0, keyLength(hi)) : cursor.seekCeiling(key(lo), 0, keyLength(lo));
-                while (positioned)
+                final int segments = keyspaces.length;
+                for (int i = 0; i < segments; i++)
                 {
-                    final int k = decodeKey(cursor.key());
-                    if (reverse ? k < lo : k > hi)
+                    final int segment = reverse ? segments - 1 - i : i;
+                    final int segmentLo = segment == 0 ? 0 : split;
+                    final int segmentHi = segment == segments - 1 ? Integer.MAX_VALUE : split - 1;
+                    if (segmentHi < lo || segmentLo > hi)
                     {
-                        return new ScanResult(entries, k);
+                        continue;
                     }
-                    entries.add(new History.Entry(k, decodeValue(cursor.value())));
-                    positioned = reverse ? cursor.prev() : cursor.next();
+                    final TxCursor cursor = tx.cursor(keyspaces[segment]);
+                    final int start = reverse ? Math.min(hi, segmentHi) - segmentLo : Math.max(lo, segmentLo) - segmentLo;
+                    boolean positioned = reverse ?
+                        cursor.seekFloor(key(start), 0, keyLength(start)) : cursor.seekCeiling(key(start), 0, keyLength(start));
+                    while (positioned)
+                    {
+                        final int k = segmentLo + decodeKey(cursor.key());
+                        if (reverse ? k < lo : k > hi)
+                        {
+                            return new ScanResult(entries, k);
+                        }
+                        entries.add(new History.Entry(k, decodeValue(cursor.value())));
+                        positioned = reverse ? cursor.prev() : cursor.next();
+                    }
                 }
                 return new ScanResult(entries, History.Event.NO_KEY);
             }
@@ -331,7 +378,7 @@ final class EngineDriver implements TxnDriver
         {
             try
             {
-                tx.lockForUpdate(keyspace, key(k), 0, keyLength(k));
+                tx.lockForUpdate(keyspaceOf(k), key(local(k)), 0, keyLength(local(k)));
             }
             catch (final TransactionConflictException ex)
             {

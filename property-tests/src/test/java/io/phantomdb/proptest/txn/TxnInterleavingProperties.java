@@ -2,6 +2,7 @@ package io.phantomdb.proptest.txn;
 
 import io.phantomdb.core.txn.Engine;
 import io.phantomdb.core.txn.EngineConfig;
+import io.phantomdb.core.txn.Keyspace;
 import io.phantomdb.core.txn.StorageKind;
 import io.phantomdb.wal.SyncPolicy;
 import net.jqwik.api.Arbitraries;
@@ -65,6 +66,36 @@ class TxnInterleavingProperties
     {
         final History history = run(kind, keyspace, scenario, level);
         report(kind, keyspace, scenario, history, TxnChecks.disjointViolations(history));
+    }
+
+    /**
+     * One transaction over two keyspaces: keys below half the key space in one, the rest in another with the
+     * same key bytes, of the same store or (on disk) of the B+tree and the LSM tree. The snapshot and conflict
+     * checks hold across both: one pinned version is a consistent snapshot of every keyspace, and conflicts are
+     * per keyspace and key.
+     */
+    @Property(tries = 150)
+    void historiesShouldHoldWhenTransactionsSpanTwoKeyspaces(
+        @ForAll("snapshotLevels") final Level level, @ForAll("kinds") final StorageKind second,
+        @ForAll @IntRange(min = 1, max = 500) final int keyspace, @ForAll("overlapping") final Scenario scenario)
+    {
+        final Keyspace first = new Keyspace(keyspace, StorageKind.BTREE);
+        final Keyspace other = new Keyspace(keyspace + 10, second);
+        final History history = Bounded.call(() ->
+        {
+            try (EngineDriver driver = EngineDriver.twoKeyspaces(first, other, scenario.keys() / 2))
+            {
+                return ScheduleRunner.run(driver, scenario, level);
+            }
+        }, TRY_MILLIS, () -> level + " on keyspaces " + first + " and " + other + ", split at k" + scenario.keys() / 2 + "\n" + scenario);
+        collectStatistics(history);
+        report(second, keyspace, scenario, history, HistoryChecker.check(history));
+    }
+
+    @Provide
+    Arbitrary<Level> snapshotLevels()
+    {
+        return Arbitraries.of(Level.REPEATABLE_READ, Level.SERIALIZABLE);
     }
 
     /**
