@@ -402,7 +402,21 @@ public final class Engine implements AutoCloseable
             {
                 if (null != store)
                 {
-                    closeStore(store, active);
+                    try
+                    {
+                        closeStore(store, active);
+                    }
+                    catch (final RuntimeException ex)
+                    {
+                        if (null == failure)
+                        {
+                            failure = ex;
+                        }
+                        else if (failure != ex.getCause())
+                        {
+                            failure.addSuppressed(ex);
+                        }
+                    }
                 }
             }
         }

@@ -38,6 +38,7 @@ import java.util.concurrent.atomic.AtomicLong;
 final class WriterAgent implements Agent
 {
     private static final System.Logger LOGGER = System.getLogger("io.phantomdb.core.txn");
+    private static final StorageKind[] KINDS = StorageKind.values();
 
     private final CommitQueue queue;
     private final ConflictDetector detector = new ConflictDetector();
@@ -199,7 +200,7 @@ final class WriterAgent implements Agent
                 continue;
             }
             final int keyOffset = writes.keyOffset(entry);
-            final StorageKind kind = StorageKind.values()[buffer.getByte(keyOffset)];
+            final StorageKind kind = KINDS[buffer.getByte(keyOffset)];
             final int id = EngineKeyDescriptor.keyspaceOfStoreKey(buffer, keyOffset + 1);
             encoder.addChange(EngineKeyDescriptor.walTableId(kind, id),
                 WriteSet.OP_PUT == op ? WalRecordDescriptor.OP_PUT : WalRecordDescriptor.OP_DELETE,
