@@ -277,6 +277,8 @@ final class EngineDriver implements TxnDriver
     {
         private final Transaction tx;
         private final UnsafeBuffer key = new UnsafeBuffer(new byte[3]);
+        private TxCursor longLived;
+        private int longLivedSegment;
 
         EngineTxn(final Transaction tx)
         {
@@ -371,6 +373,56 @@ final class EngineDriver implements TxnDriver
             {
                 throw conflict(ex);
             }
+        }
+
+        @Override
+        public History.Entry open(final int k)
+        {
+            try
+            {
+                longLivedSegment = k < split ? 0 : 1;
+                longLived = tx.cursor(keyspaces[longLivedSegment]);
+                return landed(longLived.seekCeiling(key(local(k)), 0, keyLength(local(k))));
+            }
+            catch (final TransactionConflictException ex)
+            {
+                throw conflict(ex);
+            }
+        }
+
+        @Override
+        public History.Entry next()
+        {
+            try
+            {
+                return null == longLived ? null : landed(longLived.next());
+            }
+            catch (final TransactionConflictException ex)
+            {
+                throw conflict(ex);
+            }
+        }
+
+        /**
+         * @return the entry the long-lived cursor stands on; at the end of the first of two keyspaces it moves
+         * on to the first key of the second.
+         */
+        private History.Entry landed(final boolean positioned)
+        {
+            boolean onKey = positioned;
+            if (!onKey && longLivedSegment == 0 && keyspaces.length == 2)
+            {
+                longLivedSegment = 1;
+                longLived = tx.cursor(keyspaces[1]);
+                onKey = longLived.first();
+            }
+            if (!onKey)
+            {
+                longLived = null;
+                return null;
+            }
+            final int segmentLo = longLivedSegment == 0 ? 0 : split;
+            return new History.Entry(segmentLo + decodeKey(longLived.key()), decodeValue(longLived.value()));
         }
 
         @Override

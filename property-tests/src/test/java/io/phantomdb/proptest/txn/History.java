@@ -27,7 +27,7 @@ record History(
 {
     enum Type
     {
-        BEGIN, GET, PUT, DELETE, SCAN, LOCK, COMMIT, CONFLICT, ROLLBACK
+        BEGIN, GET, PUT, DELETE, SCAN, CURSOR, LOCK, COMMIT, CONFLICT, ROLLBACK
     }
 
     /**
@@ -64,9 +64,13 @@ record History(
     {
         static final int NO_KEY = -1;
 
+        /**
+         * @return true for GET, SCAN and CURSOR (an open or next of a long-lived cursor: it observed the keys
+         * {@code key .. keyTo}, of which only the returned one, if any, is present).
+         */
         boolean isRead()
         {
-            return type == Type.GET || type == Type.SCAN;
+            return type == Type.GET || type == Type.SCAN || type == Type.CURSOR;
         }
 
         boolean isWrite()
@@ -109,6 +113,8 @@ record History(
                 case LOCK -> "lockForUpdate(k" + key + ")";
                 case SCAN -> String.format("%-20s -> %s%s", (reverse ? "rscan(k" : "scan(k") + key + "..k" + keyTo + ")",
                     entries, boundary == NO_KEY ? " (ran off the end)" : " (stopped at k" + boundary + ")");
+                case CURSOR -> String.format("%-20s -> %s", (null == detail ? "cursor" : detail) + " over k" + key + "..k" + keyTo,
+                    entries.isEmpty() ? "nothing" : entries.get(0));
                 case COMMIT -> "commit               -> v" + version;
                 case CONFLICT -> "ABORTED 40001 at " + detail;
                 case ROLLBACK -> "rollback";
@@ -172,6 +178,17 @@ record History(
         void scan(final int step, final int txn, final TxnOp op, final List<Entry> entries, final int boundary)
         {
             events.add(new Event(step, txn, Type.SCAN, op.key(), op.keyTo(), op.reverse(), null, List.copyOf(entries), boundary, 0, null));
+        }
+
+        /**
+         * @param how     "open(k<lo>)" or "next".
+         * @param from    first key the move observed.
+         * @param to      last key the move observed (the key it landed on, or the last key of the key space).
+         * @param landed  the entry it landed on, or null.
+         */
+        void cursor(final int step, final int txn, final String how, final int from, final int to, final Entry landed)
+        {
+            add(step, txn, Type.CURSOR, from, to, null, null == landed ? List.of() : List.of(landed), Event.NO_KEY, 0, how);
         }
 
         void commit(final int step, final int txn, final long version)

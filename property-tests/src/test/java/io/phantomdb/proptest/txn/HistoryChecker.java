@@ -226,6 +226,11 @@ final class HistoryChecker
         final List<String> violations = new ArrayList<>();
         for (final Event event : history.events())
         {
+            if (event.type() == Type.CURSOR && !event.entries().isEmpty() && event.entries().get(0).key() < event.key())
+            {
+                violations.add("T" + event.txn() + " cursor " + event.detail() + " at step #" + event.step() + " landed on " +
+                    event.entries() + ", not after k" + (event.key() - 1));
+            }
             if (event.type() != Type.SCAN)
             {
                 continue;
@@ -556,8 +561,9 @@ final class HistoryChecker
     }
 
     /**
-     * READ_COMMITTED: each statement (get, cursor) reads the latest committed version when it starts, overlaid
-     * with the transaction's own writes.
+     * READ_COMMITTED: each statement (get, a cursor: a scan or opening the long-lived one, lockForUpdate) re-pins
+     * the latest committed version when it starts and reads it overlaid with the transaction's own writes; a
+     * {@code next} of the open cursor continues in the version of the transaction's latest statement.
      */
     List<String> checkReadCommittedLatest()
     {
@@ -565,23 +571,31 @@ final class HistoryChecker
         for (final TxnView view : txns.values())
         {
             final Map<Integer, String> own = new LinkedHashMap<>();
+            long pinned = view.snapshot();
             for (final Event event : view.events)
             {
+                final boolean next = event.type() == Type.CURSOR && "next".equals(event.detail());
                 if (event.isWrite())
                 {
                     own.put(event.key(), event.value());
+                    continue;
                 }
-                else if (event.isRead())
+                if (event.isRead() && !next || event.type() == Type.LOCK)
                 {
-                    final long latest = latestCommittedBefore(event.step());
-                    final NavigableMap<Integer, String> expected = stateAt(latest);
+                    pinned = latestCommittedBefore(event.step());
+                }
+                if (event.isRead())
+                {
+                    final long version = pinned;
+                    final NavigableMap<Integer, String> expected = stateAt(version);
                     own.forEach((key, value) -> put(expected, key, value));
                     event.observed().forEach((key, value) ->
                     {
                         if (!Objects.equals(expected.get(key), value))
                         {
                             violations.add("stale read: " + view + " read k" + key + "=" + value + " at step #" + event.step() +
-                                " but the latest committed version v" + latest + " plus its own writes has " + expected.get(key));
+                                " but the committed version v" + version + (next ? " of its latest statement" : " latest at the statement") +
+                                " plus its own writes has " + expected.get(key));
                         }
                     });
                 }
@@ -646,6 +660,10 @@ final class HistoryChecker
                 else if (event.type() == Type.GET && history.level() == Level.SERIALIZABLE)
                 {
                     footprint.add(new long[] {event.key(), event.key()});
+                }
+                else if (event.type() == Type.CURSOR && history.level() == Level.SERIALIZABLE)
+                {
+                    footprint.add(new long[] {event.key(), Long.MAX_VALUE});
                 }
                 else if (event.type() == Type.SCAN && history.level() == Level.SERIALIZABLE)
                 {

@@ -14,6 +14,8 @@ import java.util.TreeSet;
 import static io.phantomdb.proptest.txn.TxnOp.delete;
 import static io.phantomdb.proptest.txn.TxnOp.get;
 import static io.phantomdb.proptest.txn.TxnOp.lock;
+import static io.phantomdb.proptest.txn.TxnOp.next;
+import static io.phantomdb.proptest.txn.TxnOp.open;
 import static io.phantomdb.proptest.txn.TxnOp.put;
 import static io.phantomdb.proptest.txn.TxnOp.scan;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -116,6 +118,15 @@ class HistoryCheckerTest
     }
 
     @Test
+    void shouldReportStaleReadWhenReadCommittedCursorSkipsAheadOfItsStatement()
+    {
+        final Scenario scenario = Scenario.explicit(4, new TreeSet<>(List.of(0, 1, 2)),
+            List.of(new TxnScript(List.of(open(0), next(), get(3), next()), true), new TxnScript(List.of(put(1), put(2)), true)),
+            1, 1, 2, 2, 2, 2, 1, 1, 1, 1);
+        assertCaught(scenario, Level.READ_COMMITTED, Fault.CURSOR_READS_LATEST, "stale read: T1 read k1=T2.0 at step #6");
+    }
+
+    @Test
     void shouldReportIgnoredLockWhenReadCommittedLockerCommitsAfterConcurrentWriter()
     {
         final Scenario scenario = Scenario.explicit(4, K0_K1,
@@ -164,7 +175,8 @@ class HistoryCheckerTest
             new Object[] {Level.SERIALIZABLE, Fault.SERIALIZABLE_AS_SNAPSHOT},
             new Object[] {Level.SERIALIZABLE, Fault.SPURIOUS_ABORTS},
             new Object[] {Level.READ_COMMITTED, Fault.LOSE_DELETES},
-            new Object[] {Level.READ_COMMITTED, Fault.NON_MONOTONIC_READ_COMMITTED});
+            new Object[] {Level.READ_COMMITTED, Fault.NON_MONOTONIC_READ_COMMITTED},
+            new Object[] {Level.READ_COMMITTED, Fault.CURSOR_READS_LATEST});
         for (final Object[] c : cases)
         {
             final Level level = (Level)c[0];

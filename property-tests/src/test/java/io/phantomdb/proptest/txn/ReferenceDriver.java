@@ -34,7 +34,9 @@ final class ReferenceDriver implements TxnDriver
         /** Commit drops deletes. */
         LOSE_DELETES,
         /** READ_COMMITTED alternates between the latest state and its begin state. */
-        NON_MONOTONIC_READ_COMMITTED
+        NON_MONOTONIC_READ_COMMITTED,
+        /** READ_COMMITTED: a long-lived cursor's next reads the latest state, not its latest statement's. */
+        CURSOR_READS_LATEST
     }
 
     private record Commit(long version, Map<Integer, String> writes, Set<Integer> locks)
@@ -107,6 +109,7 @@ final class ReferenceDriver implements TxnDriver
         private final Map<Integer, Long> lockedAt = new LinkedHashMap<>();
         private int readCount;
         private long statement;
+        private Integer cursorKey;
 
         Tx(final Level level, final long snapshot)
         {
@@ -123,11 +126,23 @@ final class ReferenceDriver implements TxnDriver
 
         private NavigableMap<Integer, String> view()
         {
-            statement = latest;
+            return view(true);
+        }
+
+        /**
+         * @param statement true for a statement (get, cursor, lockForUpdate), which re-pins under READ_COMMITTED;
+         *                  false for a next of an open cursor, which continues in the latest statement's version.
+         */
+        private NavigableMap<Integer, String> view(final boolean statement)
+        {
+            if (statement || faults.contains(Fault.CURSOR_READS_LATEST))
+            {
+                this.statement = latest;
+            }
             final boolean latestState = level == Level.READ_COMMITTED || faults.contains(Fault.READ_LATEST);
             final boolean goBack =
                 level == Level.READ_COMMITTED && faults.contains(Fault.NON_MONOTONIC_READ_COMMITTED) && readCount++ % 2 == 1;
-            final NavigableMap<Integer, String> state = stateAt(latestState && !goBack ? latest : snapshot);
+            final NavigableMap<Integer, String> state = stateAt(latestState && !goBack ? this.statement : snapshot);
             if (faults.contains(Fault.DIRTY_READS))
             {
                 for (final Tx other : active)
@@ -176,10 +191,34 @@ final class ReferenceDriver implements TxnDriver
         }
 
         @Override
+        public History.Entry open(final int key)
+        {
+            return land(key, view().ceilingEntry(key));
+        }
+
+        @Override
+        public History.Entry next()
+        {
+            if (null == cursorKey)
+            {
+                return null;
+            }
+            return land(cursorKey + 1, view(false).higherEntry(cursorKey));
+        }
+
+        private History.Entry land(final int from, final Map.Entry<Integer, String> entry)
+        {
+            reads.add(new long[] {from, null == entry ? Long.MAX_VALUE : entry.getKey()});
+            cursorKey = null == entry ? null : entry.getKey();
+            return null == entry ? null : new History.Entry(entry.getKey(), entry.getValue());
+        }
+
+        @Override
         public void lockForUpdate(final int key)
         {
             locks.add(key);
             lockedAt.putIfAbsent(key, latest);
+            statement = latest;
         }
 
         @Override

@@ -7,7 +7,9 @@ import java.util.TreeMap;
 /**
  * Runs a {@link Scenario} on one thread: loads the initial state, then performs the schedule step by step
  * (begin, one op, or commit/rollback of the chosen transaction), recording every observation in a
- * {@link History}. A transaction aborted with 40001 takes no further steps. After the last step a fresh
+ * {@link History}. A transaction aborted with 40001 takes no further steps. Under READ_COMMITTED a scan opens
+ * a cursor, a new statement that invalidates the transaction's long-lived cursor: later {@code next}s do
+ * nothing until it is opened again. After the last step a fresh
  * transaction reads the whole key space back as the final state.
  */
 final class ScheduleRunner
@@ -33,6 +35,8 @@ final class ScheduleRunner
         final TxnDriver.Txn[] open = new TxnDriver.Txn[txns.size()];
         final int[] next = new int[txns.size()];
         final boolean[] ended = new boolean[txns.size()];
+        final int[] cursorAt = new int[txns.size()];
+        java.util.Arrays.fill(cursorAt, History.Event.NO_KEY);
         int step = 0;
         try
         {
@@ -72,7 +76,11 @@ final class ScheduleRunner
                     }
                     else
                     {
-                        perform(recorder, step, txn, position - 1, op, tx);
+                        cursorAt[index] = perform(recorder, step, txn, position - 1, op, tx, scenario.keys(), cursorAt[index]);
+                        if (op.kind() == TxnOp.Kind.SCAN && level == Level.READ_COMMITTED)
+                        {
+                            cursorAt[index] = History.Event.NO_KEY;
+                        }
                     }
                 }
                 catch (final TxnDriver.ConflictException ex)
@@ -119,9 +127,27 @@ final class ScheduleRunner
         }
     }
 
-    private static void perform(
-        final History.Recorder recorder, final int step, final int txn, final int opIndex, final TxnOp op, final TxnDriver.Txn tx)
+    /**
+     * @return where the transaction's long-lived cursor stands after the op ({@link History.Event#NO_KEY}: not
+     * positioned).
+     */
+    private static int perform(
+        final History.Recorder recorder, final int step, final int txn, final int opIndex, final TxnOp op, final TxnDriver.Txn tx,
+        final int keys, final int cursorAt)
     {
+        if (op.kind() == TxnOp.Kind.OPEN || op.kind() == TxnOp.Kind.NEXT)
+        {
+            final boolean open = op.kind() == TxnOp.Kind.OPEN;
+            if (!open && cursorAt == History.Event.NO_KEY)
+            {
+                return cursorAt;
+            }
+            final History.Entry landed = open ? tx.open(op.key()) : tx.next();
+            final int from = open ? op.key() : cursorAt + 1;
+            final int to = null == landed ? keys - 1 : landed.key();
+            recorder.cursor(step, txn, open ? "open(k" + op.key() + ")" : "next", from, Math.max(from, to), landed);
+            return null == landed ? History.Event.NO_KEY : landed.key();
+        }
         switch (op.kind())
         {
             case GET -> recorder.get(step, txn, op.key(), tx.get(op.key()));
@@ -146,6 +172,8 @@ final class ScheduleRunner
                 final TxnDriver.ScanResult result = tx.scan(op.key(), op.keyTo(), op.reverse());
                 recorder.scan(step, txn, op, result.entries(), result.boundary());
             }
+            default -> throw new IllegalStateException("unexpected op " + op);
         }
+        return cursorAt;
     }
 }

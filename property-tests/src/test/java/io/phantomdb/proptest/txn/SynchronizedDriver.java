@@ -85,6 +85,24 @@ final class SynchronizedDriver implements TxnDriver
             }
 
             @Override
+            public History.Entry open(final int key)
+            {
+                synchronized (monitor)
+                {
+                    return txn.open(key);
+                }
+            }
+
+            @Override
+            public History.Entry next()
+            {
+                synchronized (monitor)
+                {
+                    return txn.next();
+                }
+            }
+
+            @Override
             public long commit()
             {
                 synchronized (monitor)

@@ -55,6 +55,20 @@ interface TxnDriver extends AutoCloseable
 
         void lockForUpdate(int key);
 
+        /**
+         * Opens the transaction's long-lived cursor (replacing the previous one) at {@code seekCeiling(key)}.
+         *
+         * @return the entry it stands on, or null if none.
+         */
+        History.Entry open(int key);
+
+        /**
+         * Moves the long-lived cursor to the next key.
+         *
+         * @return the entry it stands on, or null if it ran off the end or was not positioned.
+         */
+        History.Entry next();
+
         long commit();
 
         void rollback();

@@ -6,6 +6,9 @@ package io.phantomdb.proptest.txn;
  *   <li>{@code GET k}, {@code PUT k}, {@code DELETE k}, {@code LOCK k} (lockForUpdate) act on one key;</li>
  *   <li>{@code SCAN lo..hi} reads every key in {@code [lo, hi]} with a cursor, forward from
  *       {@code seekCeiling(lo)} or, when {@code reverse}, backward from {@code seekFloor(hi)}.</li>
+ *   <li>{@code OPEN k} opens the transaction's long-lived cursor and positions it with {@code seekCeiling(k)};
+ *       {@code NEXT} moves it one key on (nothing if it is not positioned). The cursor stays open across the
+ *       steps of other transactions and the transaction's own writes and statements.</li>
  * </ul>
  * The value of a {@code PUT} is not part of the op: the runner derives a unique one from the transaction and
  * op index ({@code T<txn>.<op>}) so that every value read names the write that produced it.
@@ -19,7 +22,7 @@ record TxnOp(Kind kind, int key, int keyTo, boolean reverse)
 {
     enum Kind
     {
-        GET, PUT, DELETE, SCAN, LOCK
+        GET, PUT, DELETE, SCAN, LOCK, OPEN, NEXT
     }
 
     static TxnOp get(final int key)
@@ -42,6 +45,16 @@ record TxnOp(Kind kind, int key, int keyTo, boolean reverse)
         return new TxnOp(Kind.LOCK, key, key, false);
     }
 
+    static TxnOp open(final int key)
+    {
+        return new TxnOp(Kind.OPEN, key, key, false);
+    }
+
+    static TxnOp next()
+    {
+        return new TxnOp(Kind.NEXT, 0, 0, false);
+    }
+
     static TxnOp scan(final int lo, final int hi, final boolean reverse)
     {
         return new TxnOp(Kind.SCAN, Math.min(lo, hi), Math.max(lo, hi), reverse);
@@ -58,6 +71,7 @@ record TxnOp(Kind kind, int key, int keyTo, boolean reverse)
         return switch (kind)
         {
             case SCAN -> (reverse ? "rscan(" : "scan(") + "k" + key + "..k" + keyTo + ")";
+            case NEXT -> "next";
             default -> kind.name().toLowerCase() + "(k" + key + ")";
         };
     }

@@ -10,7 +10,8 @@ import java.util.List;
 import java.util.TreeSet;
 
 /**
- * Generators of {@link Scenario}s: 2 to 5 transactions of 1 to 6 ops over 4 to 8 keys, and a schedule that
+ * Generators of {@link Scenario}s: 2 to 5 transactions of 1 to 6 ops (get, put, delete, lockForUpdate, range
+ * scans, and a long-lived cursor's open and next) over 4 to 8 keys, and a schedule that
  * interleaves their steps. Shrinking goes towards fewer, shorter transactions and a serial schedule.
  */
 final class TxnScenarios
@@ -67,7 +68,9 @@ final class TxnScenarios
             Tuple.of(3, key.map(TxnOp::put)),
             Tuple.of(1, key.map(TxnOp::delete)),
             Tuple.of(1, key.map(TxnOp::lock)),
-            Tuple.of(scans ? 2 : 0, Combinators.combine(key, key, Arbitraries.of(false, true)).as(TxnOp::scan)));
+            Tuple.of(scans ? 2 : 0, Combinators.combine(key, key, Arbitraries.of(false, true)).as(TxnOp::scan)),
+            Tuple.of(scans ? 1 : 0, key.map(TxnOp::open)),
+            Tuple.of(scans ? 2 : 0, Arbitraries.just(TxnOp.next())));
     }
 
     private static Arbitrary<TxnScript> script(final Arbitrary<TxnOp> op)
