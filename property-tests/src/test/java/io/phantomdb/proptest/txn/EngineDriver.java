@@ -38,7 +38,7 @@ import java.util.stream.Stream;
  */
 final class EngineDriver implements TxnDriver
 {
-    private final Engine engine;
+    private Engine engine;
     private final Keyspace[] keyspaces;
     private final int split;
     private final Path directory;
@@ -183,6 +183,33 @@ final class EngineDriver implements TxnDriver
             txn.commit();
         }
         return state;
+    }
+
+    @Override
+    public void checkpoint()
+    {
+        engine.checkpoint();
+    }
+
+    /**
+     * @return true if the engine is on disk (it can be reopened).
+     */
+    boolean onDisk()
+    {
+        return null != directory;
+    }
+
+    /**
+     * Closes the on-disk engine and opens it again from its directory (recovery).
+     */
+    void reopen()
+    {
+        if (null == directory)
+        {
+            throw new IllegalStateException("an in-memory engine cannot be reopened");
+        }
+        engine.close();
+        engine = Engine.open(directory, config().syncPolicy(SyncPolicy.NONE));
     }
 
     @Override

@@ -24,6 +24,15 @@ final class ScheduleRunner
      */
     static History run(final TxnDriver driver, final Scenario scenario, final Level level)
     {
+        return run(driver, scenario, level, false);
+    }
+
+    /**
+     * @param checkpoints true to checkpoint the engine after every commit and every fourth step, while other
+     *                    transactions are open.
+     */
+    static History run(final TxnDriver driver, final Scenario scenario, final Level level, final boolean checkpoints)
+    {
         final NavigableMap<Integer, String> initial = new TreeMap<>();
         for (final int key : scenario.initialKeys())
         {
@@ -92,6 +101,10 @@ final class ScheduleRunner
                 {
                     open[index] = null;
                     tx.close();
+                }
+                if (checkpoints && (ended[index] || step % 4 == 3))
+                {
+                    driver.checkpoint();
                 }
             }
             final TxnDriver.Txn reader = driver.begin(Level.REPEATABLE_READ);

@@ -21,6 +21,13 @@ interface TxnDriver extends AutoCloseable
     Txn begin(Level level);
 
     /**
+     * Checkpoints the engine now, if it has anything to checkpoint. Any thread.
+     */
+    default void checkpoint()
+    {
+    }
+
+    /**
      * Thrown (by any op or commit) when the engine aborts a transaction with SQLSTATE 40001.
      */
     final class ConflictException extends RuntimeException

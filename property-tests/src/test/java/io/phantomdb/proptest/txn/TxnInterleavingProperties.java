@@ -99,8 +99,9 @@ class TxnInterleavingProperties
     }
 
     /**
-     * On disk (WAL with sync policy NONE): the serializable checks hold, and after close and reopen the engine
-     * holds exactly the committed state, nothing of aborted or rolled-back transactions.
+     * On disk (WAL with sync policy NONE), with a checkpoint after every commit and every fourth step while other
+     * transactions are open: the serializable checks hold, and after close and reopen the engine holds exactly
+     * the committed state, nothing of aborted or rolled-back transactions.
      */
     @Property(tries = 30)
     void serializableHistoriesShouldHoldAndSurviveReopenWhenOnDisk(
@@ -114,7 +115,7 @@ class TxnInterleavingProperties
             {
                 try (EngineDriver driver = new EngineDriver(Engine.open(dir, config), kind, 1))
                 {
-                    return ScheduleRunner.run(driver, scenario, Level.SERIALIZABLE);
+                    return ScheduleRunner.run(driver, scenario, Level.SERIALIZABLE, true);
                 }
             }, TRY_MILLIS, scenario::toString);
             final List<String> violations = new ArrayList<>(HistoryChecker.check(history));
