@@ -19,6 +19,7 @@ import static io.phantomdb.proptest.txn.TxnOp.open;
 import static io.phantomdb.proptest.txn.TxnOp.put;
 import static io.phantomdb.proptest.txn.TxnOp.scan;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -124,6 +125,24 @@ class HistoryCheckerTest
             List.of(new TxnScript(List.of(open(0), next(), get(3), next()), true), new TxnScript(List.of(put(1), put(2)), true)),
             1, 1, 2, 2, 2, 2, 1, 1, 1, 1);
         assertCaught(scenario, Level.READ_COMMITTED, Fault.CURSOR_READS_LATEST, "stale read: T1 read k1=T2.0 at step #6");
+    }
+
+    @Test
+    void shouldFailTheRunWhenAFinishedHandleStillWorks()
+    {
+        final Scenario scenario = Scenario.explicit(4, K0_K1,
+            List.of(new TxnScript(List.of(put(0)), true), new TxnScript(List.of(get(0)), true)),
+            1, 1, 1, 2, 2, 2);
+        try (ReferenceDriver correct = new ReferenceDriver())
+        {
+            ScheduleRunner.run(correct, scenario, Level.SERIALIZABLE);
+        }
+        try (ReferenceDriver faulty = new ReferenceDriver(Fault.FINISHED_HANDLES_WORK))
+        {
+            final AssertionError error = assertThrows(AssertionError.class, () -> ScheduleRunner.run(faulty, scenario, Level.SERIALIZABLE));
+            assertTrue(error.getMessage().contains("T1 had finished but its get(k0) at step #3 did not throw IllegalStateException"),
+                error::getMessage);
+        }
     }
 
     @Test

@@ -36,7 +36,9 @@ final class ReferenceDriver implements TxnDriver
         /** READ_COMMITTED alternates between the latest state and its begin state. */
         NON_MONOTONIC_READ_COMMITTED,
         /** READ_COMMITTED: a long-lived cursor's next reads the latest state, not its latest statement's. */
-        CURSOR_READS_LATEST
+        CURSOR_READS_LATEST,
+        /** A finished transaction's handle keeps working instead of throwing IllegalStateException. */
+        FINISHED_HANDLES_WORK
     }
 
     private record Commit(long version, Map<Integer, String> writes, Set<Integer> locks)
@@ -110,6 +112,15 @@ final class ReferenceDriver implements TxnDriver
         private int readCount;
         private long statement;
         private Integer cursorKey;
+        private boolean finished;
+
+        private void active()
+        {
+            if (finished && !faults.contains(Fault.FINISHED_HANDLES_WORK))
+            {
+                throw new IllegalStateException("transaction finished");
+            }
+        }
 
         Tx(final Level level, final long snapshot)
         {
@@ -160,6 +171,7 @@ final class ReferenceDriver implements TxnDriver
         @Override
         public String get(final int key)
         {
+            active();
             reads.add(new long[] {key, key});
             return view().get(key);
         }
@@ -167,18 +179,21 @@ final class ReferenceDriver implements TxnDriver
         @Override
         public void put(final int key, final String value)
         {
+            active();
             writes.put(key, value);
         }
 
         @Override
         public void delete(final int key)
         {
+            active();
             writes.put(key, null);
         }
 
         @Override
         public ScanResult scan(final int lo, final int hi, final boolean reverse)
         {
+            active();
             final NavigableMap<Integer, String> state = view();
             final List<History.Entry> entries = new ArrayList<>();
             final NavigableMap<Integer, String> range = state.subMap(lo, true, hi, true);
@@ -193,12 +208,14 @@ final class ReferenceDriver implements TxnDriver
         @Override
         public History.Entry open(final int key)
         {
+            active();
             return land(key, view().ceilingEntry(key));
         }
 
         @Override
         public History.Entry next()
         {
+            active();
             if (null == cursorKey)
             {
                 return null;
@@ -216,6 +233,7 @@ final class ReferenceDriver implements TxnDriver
         @Override
         public void lockForUpdate(final int key)
         {
+            active();
             locks.add(key);
             lockedAt.putIfAbsent(key, latest);
             statement = latest;
@@ -224,6 +242,8 @@ final class ReferenceDriver implements TxnDriver
         @Override
         public long commit()
         {
+            active();
+            finished = true;
             active.remove(this);
             if (writes.isEmpty() && locks.isEmpty())
             {
@@ -288,12 +308,15 @@ final class ReferenceDriver implements TxnDriver
         @Override
         public void rollback()
         {
+            active();
+            finished = true;
             active.remove(this);
         }
 
         @Override
         public void close()
         {
+            finished = true;
             active.remove(this);
         }
     }

@@ -1,13 +1,16 @@
 package io.phantomdb.proptest.txn;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
 
 /**
  * Runs a {@link Scenario} on one thread: loads the initial state, then performs the schedule step by step
  * (begin, one op, or commit/rollback of the chosen transaction), recording every observation in a
- * {@link History}. A transaction aborted with 40001 takes no further steps. Under READ_COMMITTED a scan opens
+ * {@link History}. A transaction aborted with 40001 takes no further steps; after each begin, every finished
+ * transaction's handle must refuse a get, a put and a commit with {@link IllegalStateException}. Under READ_COMMITTED a scan opens
  * a cursor, a new statement that invalidates the transaction's long-lived cursor: later {@code next}s do
  * nothing until it is opened again. After the last step a fresh
  * transaction reads the whole key space back as the final state.
@@ -46,6 +49,7 @@ final class ScheduleRunner
         final boolean[] ended = new boolean[txns.size()];
         final int[] cursorAt = new int[txns.size()];
         java.util.Arrays.fill(cursorAt, History.Event.NO_KEY);
+        final List<Map.Entry<Integer, TxnDriver.Txn>> finished = new ArrayList<>();
         int step = 0;
         try
         {
@@ -63,6 +67,7 @@ final class ScheduleRunner
                 {
                     open[index] = driver.begin(level);
                     recorder.begin(step, txn, open[index].snapshotVersion());
+                    probeFinished(finished, step);
                     continue;
                 }
                 final TxnDriver.Txn tx = open[index];
@@ -101,6 +106,7 @@ final class ScheduleRunner
                 {
                     open[index] = null;
                     tx.close();
+                    finished.add(Map.entry(txn, tx));
                 }
                 if (checkpoints && (ended[index] || step % 4 == 3))
                 {
@@ -136,6 +142,38 @@ final class ScheduleRunner
                 {
                     tx.close();
                 }
+            }
+        }
+    }
+
+    /**
+     * A finished transaction's handle must refuse every call with {@link IllegalStateException}, also after a
+     * new transaction began (and may have taken over pooled parts of the old one): a get, a put and a commit on
+     * each finished handle right after each begin.
+     */
+    private static void probeFinished(final List<Map.Entry<Integer, TxnDriver.Txn>> finished, final int step)
+    {
+        for (final Map.Entry<Integer, TxnDriver.Txn> entry : finished)
+        {
+            final TxnDriver.Txn stale = entry.getValue();
+            final String[] calls = {"get(k0)", "put(k0)", "commit()"};
+            for (final String call : calls)
+            {
+                try
+                {
+                    switch (call)
+                    {
+                        case "get(k0)" -> stale.get(0);
+                        case "put(k0)" -> stale.put(0, "STALE");
+                        default -> stale.commit();
+                    }
+                }
+                catch (final IllegalStateException expected)
+                {
+                    continue;
+                }
+                throw new AssertionError("T" + entry.getKey() + " had finished but its " + call + " at step #" + step +
+                    " did not throw IllegalStateException");
             }
         }
     }
