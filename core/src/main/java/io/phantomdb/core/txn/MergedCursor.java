@@ -246,8 +246,9 @@ final class MergedCursor
         final ByteCursor cursor = context.cursor(kind);
         storeValid = cursor.seekFloor(storeKey, 0, length) && storeInKeyspace();
         writes.sort();
-        final int lower = writes.lowerBound(engineKey(storeKey, length), 0, length + 1);
-        writeIndex = lower < writes.size() && 0 == compareWriteAt(lower, storeKey, length) ? lower : lower - 1;
+        final DirectBuffer seek = engineKey(storeKey, length);
+        final int lower = writes.lowerBound(seek, 0, length + 1);
+        writeIndex = lower < writes.size() && 0 == compareEntry(lower, seek, length + 1) ? lower : lower - 1;
         skipLocksBackward();
     }
 
@@ -378,6 +379,12 @@ final class MergedCursor
     {
         final int entry = writes.entryAt(index);
         return compareEngineToStore(writes.buffer(), writes.keyOffset(entry), writes.keyLength(entry), storeKey, 0, length);
+    }
+
+    private int compareEntry(final int index, final DirectBuffer engineKey, final int length)
+    {
+        final int entry = writes.entryAt(index);
+        return ByteComparator.compare(writes.buffer(), writes.keyOffset(entry), writes.keyLength(entry), engineKey, 0, length);
     }
 
     private int compareWrite(final DirectBuffer storeKey, final int length)

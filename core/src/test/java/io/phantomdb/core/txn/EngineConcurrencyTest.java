@@ -228,6 +228,53 @@ class EngineConcurrencyTest
         }
     }
 
+    @Test
+    @Timeout(60)
+    void shouldKeepEveryAcknowledgedCommitAndHangNoCallerWhenClosedUnderLoad() throws Exception
+    {
+        final java.util.Set<String> acknowledged = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        final Keyspace events = new Keyspace(5, StorageKind.LSM);
+        final Engine engine = Engine.open(dir, smallConfig());
+        final Thread closer = new Thread(() ->
+        {
+            LockSupport.parkNanos(300_000_000L);
+            engine.close();
+        });
+        closer.start();
+        runThreads(t ->
+        {
+            for (int i = 0; ; i++)
+            {
+                final String key = "t" + t + "-" + i;
+                try (Transaction tx = engine.begin(IsolationLevel.REPEATABLE_READ))
+                {
+                    put(tx, KS, key, "v");
+                    put(tx, events, key, "e");
+                    tx.commit();
+                    acknowledged.add(key);
+                }
+                catch (final io.phantomdb.ClosedException closed)
+                {
+                    return;
+                }
+            }
+        });
+        closer.join();
+        assertTrue(acknowledged.size() > 0);
+        try (Engine reopened = Engine.open(dir, smallConfig()))
+        {
+            try (Transaction tx = reopened.begin(IsolationLevel.REPEATABLE_READ))
+            {
+                for (final String key : acknowledged)
+                {
+                    assertEquals("v", get(tx, KS, key), key);
+                    assertEquals("e", get(tx, events, key), key);
+                }
+            }
+        }
+        System.out.println("closed under load: " + acknowledged.size() + " acknowledged commits all present");
+    }
+
     interface Body
     {
         void run(int thread) throws Exception;

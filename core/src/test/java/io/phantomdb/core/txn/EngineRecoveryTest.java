@@ -219,16 +219,45 @@ class EngineRecoveryTest
             }
             copyTree(dir.resolve("live"), image);
         }
-        final Path cq4;
-        try (Stream<Path> files = Files.walk(image.resolve("wal")))
-        {
-            cq4 = files.filter(p -> p.toString().endsWith(".cq4")).findFirst().orElseThrow();
-        }
+        final Path cq4 = queueFileContaining(image.resolve("wal"), "value-0020");
         final long at = flip(cq4, "value-0020");
         final CorruptionException ex = assertThrows(CorruptionException.class, () -> Engine.open(image, config()));
         assertTrue(ex.getMessage().contains(cq4.getFileName().toString()), ex.getMessage());
         assertTrue(ex.getMessage().contains(" at offset "), ex.getMessage());
         assertTrue(ex.offset() <= at && ex.offset() > at - 200, "record offset " + ex.offset() + " flipped at " + at);
+    }
+
+    @Test
+    void shouldCutTornTailAndReportItWhenLastRecordDamaged() throws IOException
+    {
+        final Path image = dir.resolve("image");
+        try (Engine engine = Engine.open(dir.resolve("live"), config()))
+        {
+            for (int i = 0; i < 40; i++)
+            {
+                commitPut(engine, KS, "key-" + i, String.format("value-%04d", i));
+            }
+            copyTree(dir.resolve("live"), image);
+        }
+        final Path cq4 = queueFileContaining(image.resolve("wal"), "value-0039");
+        final long at = flip(cq4, "value-0039"); // the last record: nothing valid follows it
+        try (Engine engine = Engine.open(image, config()))
+        {
+            final RecoveryReport report = engine.lastRecovery();
+            assertTrue(report.tornTailCut(), report.toString());
+            assertEquals(cq4.toAbsolutePath().normalize(), report.tornTailFile().toAbsolutePath().normalize());
+            assertTrue(report.tornTailOffset() <= at && report.tornTailOffset() > at - 200, report.toString());
+            assertEquals(39, report.recordsReplayed());
+            assertEquals(39, report.lastLsn());
+            assertEquals("value-0038", read(engine, KS, "key-38"));
+            assertNull(read(engine, KS, "key-39"), "the torn record is cut");
+            commitPut(engine, KS, "key-39", "again");
+        }
+        try (Engine engine = Engine.open(image, config()))
+        {
+            assertFalse(engine.lastRecovery().tornTailCut());
+            assertEquals("again", read(engine, KS, "key-39"));
+        }
     }
 
     @Test
@@ -256,6 +285,23 @@ class EngineRecoveryTest
         {
             return files.filter(p -> p.getFileName().toString().startsWith("seg-")).collect(Collectors.toList());
         }
+    }
+
+    private static Path queueFileContaining(final Path walDirectory, final String marker) throws IOException
+    {
+        final byte[] pattern = marker.getBytes(StandardCharsets.US_ASCII);
+        try (Stream<Path> files = Files.walk(walDirectory))
+        {
+            for (final Path file : (Iterable<Path>)files.filter(p -> p.toString().endsWith(".cq4"))::iterator)
+            {
+                final String text = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
+                if (text.contains(new String(pattern, StandardCharsets.ISO_8859_1)))
+                {
+                    return file;
+                }
+            }
+        }
+        throw new AssertionError(marker + " in no queue file under " + walDirectory);
     }
 
     private static List<Long> flipAll(final Path file, final String marker) throws IOException

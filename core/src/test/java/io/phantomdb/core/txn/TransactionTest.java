@@ -277,6 +277,31 @@ class TransactionTest
     }
 
     @Test
+    void shouldStillDetectConflictsWhenManyCommitsHappenDuringLongTransactions()
+    {
+        commitPut(engine, KS, "x", "0");
+        final Transaction snapshot = engine.begin(IsolationLevel.REPEATABLE_READ);
+        final Transaction readCommitted = engine.begin(IsolationLevel.READ_COMMITTED);
+        lock(readCommitted, KS, "x");
+        for (int i = 0; i < 300; i++)
+        {
+            commitPut(engine, OTHER, "filler" + i, "v"); // each publish prunes what no active snapshot needs
+        }
+        commitPut(engine, KS, "x", "1");
+        for (int i = 0; i < 300; i++)
+        {
+            commitPut(engine, OTHER, "more" + i, "v");
+            assertEquals("0", get(snapshot, KS, "x"));
+        }
+        put(snapshot, KS, "x", "mine");
+        assertThrows(TransactionConflictException.class, snapshot::commit);
+        get(readCommitted, KS, "other"); // a later statement must not release the lock's version
+        put(readCommitted, KS, "x", "mine");
+        assertThrows(TransactionConflictException.class, readCommitted::commit);
+        assertEquals("1", read(engine, KS, "x"));
+    }
+
+    @Test
     void shouldMergeOwnWritesIntoCursorBothWaysWhenScanning()
     {
         commitPut(engine, KS, "b", "1");
