@@ -69,6 +69,24 @@ class TxnInterleavingProperties
     }
 
     /**
+     * Larger schedules: up to 8 transactions of up to 10 ops over up to 12 keys, so a transaction validates
+     * against many commits since its snapshot with several read ranges, and long transactions span many
+     * short ones.
+     */
+    @Property(tries = 250)
+    void largerSchedulesShouldHoldAtEveryLevel(
+        @ForAll final Level level, @ForAll("kinds") final StorageKind kind, @ForAll("larger") final Scenario scenario)
+    {
+        check(kind, 1, scenario, level);
+    }
+
+    @Provide
+    Arbitrary<Scenario> larger()
+    {
+        return TxnScenarios.overlapping(12, 8, 10);
+    }
+
+    /**
      * One transaction over two keyspaces: keys below half the key space in one, the rest in another with the
      * same key bytes, of the same store or (on disk) of the B+tree and the LSM tree. The snapshot and conflict
      * checks hold across both: one pinned version is a consistent snapshot of every keyspace, and conflicts are

@@ -18,7 +18,6 @@ final class TxnScenarios
 {
     static final int MAX_TXNS = 5;
     static final int MAX_OPS = 6;
-    private static final int MAX_STEPS = MAX_TXNS * (MAX_OPS + 2);
 
     private TxnScenarios()
     {
@@ -29,11 +28,21 @@ final class TxnScenarios
      */
     static Arbitrary<Scenario> overlapping()
     {
-        return Arbitraries.integers().between(4, 8).flatMap(keys ->
+        return overlapping(8, MAX_TXNS, MAX_OPS);
+    }
+
+    /**
+     * @param maxKeys at least 4.
+     * @param maxTxns at least 2.
+     * @param maxOps  at least 1.
+     */
+    static Arbitrary<Scenario> overlapping(final int maxKeys, final int maxTxns, final int maxOps)
+    {
+        return Arbitraries.integers().between(4, maxKeys).flatMap(keys ->
             Combinators.combine(
                 Arbitraries.integers().between(0, keys - 1).set().map(TreeSet::new),
-                script(op(keys, true)).list().ofMinSize(2).ofMaxSize(MAX_TXNS),
-                choices())
+                script(op(keys, true), maxOps).list().ofMinSize(2).ofMaxSize(maxTxns),
+                choices(maxTxns * (maxOps + 2)))
                 .as((initial, txns, choices) -> Scenario.of(keys, initial, txns, choices)));
     }
 
@@ -50,12 +59,12 @@ final class TxnScenarios
             for (int i = 0; i < count; i++)
             {
                 final int base = 2 * i;
-                scripts.add(script(op(2, false).map(op -> new TxnOp(op.kind(), base + op.key(), base + op.keyTo(), false))));
+                scripts.add(script(op(2, false).map(op -> new TxnOp(op.kind(), base + op.key(), base + op.keyTo(), false)), MAX_OPS));
             }
             return Combinators.combine(
                 Arbitraries.integers().between(0, 2 * count - 1).set().map(TreeSet::new),
                 Combinators.combine(scripts).as(List::copyOf),
-                choices())
+                choices(MAX_TXNS * (MAX_OPS + 2)))
                 .as((initial, txns, choices) -> Scenario.of(2 * count, initial, txns, choices));
         });
     }
@@ -73,16 +82,16 @@ final class TxnScenarios
             Tuple.of(scans ? 2 : 0, Arbitraries.just(TxnOp.next())));
     }
 
-    private static Arbitrary<TxnScript> script(final Arbitrary<TxnOp> op)
+    private static Arbitrary<TxnScript> script(final Arbitrary<TxnOp> op, final int maxOps)
     {
         return Combinators.combine(
-            op.list().ofMinSize(1).ofMaxSize(MAX_OPS),
+            op.list().ofMinSize(1).ofMaxSize(maxOps),
             Arbitraries.frequency(Tuple.of(6, true), Tuple.of(1, false)))
             .as(TxnScript::new);
     }
 
-    private static Arbitrary<List<Integer>> choices()
+    private static Arbitrary<List<Integer>> choices(final int steps)
     {
-        return Arbitraries.integers().between(0, 119).list().ofSize(MAX_STEPS);
+        return Arbitraries.integers().between(0, 119).list().ofSize(steps);
     }
 }
