@@ -18,7 +18,6 @@ import static io.phantomdb.proptest.txn.TxnOp.put;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Transactions on real threads: bank transfers and a write-skew constraint against PhantomDB, with retry on
@@ -49,7 +48,6 @@ class ConcurrentTransactionsTest
     @Timeout(60)
     void totalBalanceShouldStayConstantWhenThreadsTransferConcurrently(final Level level, final StorageKind kind, final boolean locks)
     {
-        assumeTrue(EngineImplemented.supports(kind), "io.phantomdb.core.txn.Engine does not implement " + kind + " yet");
         try (EngineDriver driver = new EngineDriver(kind, 7))
         {
             final ConcurrentWorkload.Result result = ConcurrentWorkload.bank(driver, level, locks, WRITERS, ENGINE_MILLIS, seed());
@@ -64,7 +62,6 @@ class ConcurrentTransactionsTest
     @Timeout(60)
     void writeSkewConstraintShouldHoldUnderSerializable(final StorageKind kind)
     {
-        assumeTrue(EngineImplemented.supports(kind), "io.phantomdb.core.txn.Engine does not implement " + kind + " yet");
         try (EngineDriver driver = new EngineDriver(kind, 3))
         {
             final ConcurrentWorkload.Result result = ConcurrentWorkload.writeSkew(driver, Level.SERIALIZABLE, WRITERS, ENGINE_MILLIS, seed());
@@ -82,7 +79,6 @@ class ConcurrentTransactionsTest
     @EnumSource(StorageKind.class)
     void writeSkewShouldCommitUnderRepeatableReadAndAbortUnderSerializable(final StorageKind kind)
     {
-        assumeTrue(EngineImplemented.supports(kind), "io.phantomdb.core.txn.Engine does not implement " + kind + " yet");
         final Scenario skew = Scenario.explicit(2, new TreeSet<>(List.of(0, 1)),
             List.of(new TxnScript(List.of(get(0), get(1), put(0)), true), new TxnScript(List.of(get(0), get(1), put(1)), true)),
             1, 2, 1, 2, 1, 2, 1, 2, 1, 2);

@@ -50,7 +50,7 @@ final class EngineDriver implements TxnDriver
     EngineDriver(final StorageKind kind, final int keyspaceId)
     {
         this(new Keyspace[] {new Keyspace(keyspaceId, kind)}, Integer.MAX_VALUE,
-            EngineImplemented.inMemory(kind) ? null : temporaryDirectory());
+            EngineKinds.inMemory(kind) ? null : temporaryDirectory());
     }
 
     /**
@@ -60,7 +60,7 @@ final class EngineDriver implements TxnDriver
      */
     static EngineDriver twoKeyspaces(final Keyspace first, final Keyspace second, final int split)
     {
-        final boolean memory = EngineImplemented.inMemory(first.kind()) && EngineImplemented.inMemory(second.kind());
+        final boolean memory = EngineKinds.inMemory(first.kind()) && EngineKinds.inMemory(second.kind());
         return new EngineDriver(new Keyspace[] {first, second}, split, memory ? null : temporaryDirectory());
     }
 

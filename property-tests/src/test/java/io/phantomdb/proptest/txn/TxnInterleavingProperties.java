@@ -13,7 +13,6 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.Tuple;
 import net.jqwik.api.statistics.Statistics;
 import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.lifecycle.AddLifecycleHook;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -30,7 +29,6 @@ import static org.junit.jupiter.api.Assertions.fail;
  * the history step by step; jqwik prints the seed (rerun with {@code @Property(seed = "...")}) and shrinks
  * towards fewer, shorter transactions and a serial schedule.
  */
-@AddLifecycleHook(EngineImplemented.class)
 class TxnInterleavingProperties
 {
     private static final long TRY_MILLIS = 30_000;
@@ -163,9 +161,9 @@ class TxnInterleavingProperties
     Arbitrary<StorageKind> kinds()
     {
         final List<Tuple.Tuple2<Integer, StorageKind>> weighted = new ArrayList<>();
-        for (final StorageKind kind : EngineImplemented.supportedKinds())
+        for (final StorageKind kind : EngineKinds.all())
         {
-            weighted.add(Tuple.of(EngineImplemented.inMemory(kind) ? 4 : 1, kind));
+            weighted.add(Tuple.of(EngineKinds.inMemory(kind) ? 4 : 1, kind));
         }
         return Arbitraries.frequency(weighted);
     }

@@ -3,7 +3,6 @@ package io.phantomdb.proptest.txn;
 import io.phantomdb.core.txn.StorageKind;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Example;
-import net.jqwik.api.lifecycle.AddLifecycleHook;
 
 import java.util.List;
 import java.util.Random;
@@ -18,7 +17,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * weaker level are rejected by the checks of a stronger one. READ_COMMITTED runs judged as REPEATABLE_READ show
  * fuzzy reads; REPEATABLE_READ runs judged as SERIALIZABLE show write skew.
  */
-@AddLifecycleHook(EngineImplemented.class)
 class WeakerLevelProperties
 {
     @Example
