@@ -5,12 +5,15 @@ import java.util.Arrays;
 /**
  * Free pages and when they may be reused. A page freed while building pending version {@code f} is still
  * part of versions before {@code f}; it becomes reusable once (1) version {@code f} is committed, (2) no
- * reader is pinned to a version before {@code f}, and (3) for a file, the durable meta is at version
- * {@code f} or later (so a crash cannot bring back a tree that uses it). Pages born in the pending version
- * and freed in it were never visible or durable and are reusable at once.
+ * reader is pinned to a version before {@code f}, and (3) for a file, when the page was written at or before
+ * the durable meta's version, the durable meta is at version {@code f} or later (so a crash cannot bring back
+ * a tree that uses it). A page written after the durable meta is in no durable tree, so (3) does not apply to
+ * it: without that, every copy-on-write path copied between two checkpoints would stay allocated until the
+ * next one and the file would grow by the pages of every commit. Pages born in the pending version and freed
+ * in it were never visible or durable and are reusable at once.
  * <p>
- * Freed pages wait in a FIFO queue tagged with their freeing version (tags never decrease); reusable ones
- * sit on a stack.
+ * Freed pages wait in two FIFO queues tagged with their freeing version (tags never decrease in each): one for
+ * pages the durable tree may still use, one for pages it cannot; reusable ones sit on a stack.
  * <p>
  * <b>Note:</b> writer thread only; reads readers' pins through {@link ReaderRegistry}.
  */
@@ -19,10 +22,8 @@ final class PageReclaimer
     private final ReaderRegistry readers;
     private final boolean durable;
     private final LongStack reusable = new LongStack();
-    private long[] queuedPages = new long[64];
-    private long[] queuedVersions = new long[64];
-    private int head;
-    private int tail;
+    private final FreedQueue inDurableTree = new FreedQueue();
+    private final FreedQueue afterDurableTree = new FreedQueue();
     private long committedVersion;
     private long durableVersion;
     private long lastFailedScanVersion = -1;
@@ -57,32 +58,25 @@ final class PageReclaimer
         {
             reusable.push(pageId);
         }
+        else if (durable && pageVersion > durableVersion)
+        {
+            afterDurableTree.enqueue(pageId, pendingVersion);
+        }
         else
         {
             enqueue(pageId, pendingVersion);
         }
     }
 
+    /**
+     * Queue a page the durable tree may still use (or any page, for anonymous memory).
+     *
+     * @param pageId       the page.
+     * @param freedVersion the pending version that stopped using it.
+     */
     void enqueue(final long pageId, final long freedVersion)
     {
-        if (tail == queuedPages.length)
-        {
-            final int size = tail - head;
-            if (head > queuedPages.length / 2)
-            {
-                System.arraycopy(queuedPages, head, queuedPages, 0, size);
-                System.arraycopy(queuedVersions, head, queuedVersions, 0, size);
-            }
-            else
-            {
-                queuedPages = Arrays.copyOfRange(queuedPages, head, head + size * 2);
-                queuedVersions = Arrays.copyOfRange(queuedVersions, head, head + size * 2);
-            }
-            head = 0;
-            tail = size;
-        }
-        queuedPages[tail] = pageId;
-        queuedVersions[tail++] = freedVersion;
+        inDurableTree.enqueue(pageId, freedVersion);
     }
 
     /**
@@ -90,10 +84,8 @@ final class PageReclaimer
      */
     void dropQueuedFrom(final long version)
     {
-        while (tail > head && queuedVersions[tail - 1] >= version)
-        {
-            tail--;
-        }
+        inDurableTree.dropFrom(version);
+        afterDurableTree.dropFrom(version);
     }
 
     /**
@@ -101,17 +93,11 @@ final class PageReclaimer
      */
     long allocate()
     {
-        if (reusable.isEmpty() && head < tail && lastFailedScanVersion != committedVersion)
+        if (reusable.isEmpty() && queuedCount() > 0 && lastFailedScanVersion != committedVersion)
         {
-            long limit = Math.min(committedVersion, readers.oldestPinned());
-            if (durable)
-            {
-                limit = Math.min(limit, durableVersion);
-            }
-            while (head < tail && queuedVersions[head] <= limit)
-            {
-                reusable.push(queuedPages[head++]);
-            }
+            final long visibleLimit = Math.min(committedVersion, readers.oldestPinned());
+            afterDurableTree.drainUpTo(visibleLimit, reusable);
+            inDurableTree.drainUpTo(durable ? Math.min(visibleLimit, durableVersion) : visibleLimit, reusable);
             if (reusable.isEmpty())
             {
                 lastFailedScanVersion = committedVersion;
@@ -135,16 +121,80 @@ final class PageReclaimer
 
     int queuedCount()
     {
-        return tail - head;
+        return inDurableTree.size() + afterDurableTree.size();
     }
 
+    /**
+     * @param index 0 to {@link #queuedCount()} - 1.
+     * @return the queued page at that index, the pages the durable tree may use first.
+     */
     long queuedPage(final int index)
     {
-        return queuedPages[head + index];
+        final int inTree = inDurableTree.size();
+        return index < inTree ? inDurableTree.page(index) : afterDurableTree.page(index - inTree);
     }
 
     int freeCount()
     {
         return reusable.size() + queuedCount();
+    }
+
+    /**
+     * Freed pages in the order they were freed, each with the pending version that freed it.
+     */
+    private static final class FreedQueue
+    {
+        private long[] pages = new long[64];
+        private long[] versions = new long[64];
+        private int head;
+        private int tail;
+
+        void enqueue(final long pageId, final long freedVersion)
+        {
+            if (tail == pages.length)
+            {
+                final int size = tail - head;
+                if (head > pages.length / 2)
+                {
+                    System.arraycopy(pages, head, pages, 0, size);
+                    System.arraycopy(versions, head, versions, 0, size);
+                }
+                else
+                {
+                    pages = Arrays.copyOfRange(pages, head, head + size * 2);
+                    versions = Arrays.copyOfRange(versions, head, head + size * 2);
+                }
+                head = 0;
+                tail = size;
+            }
+            pages[tail] = pageId;
+            versions[tail++] = freedVersion;
+        }
+
+        void dropFrom(final long version)
+        {
+            while (tail > head && versions[tail - 1] >= version)
+            {
+                tail--;
+            }
+        }
+
+        void drainUpTo(final long limit, final LongStack into)
+        {
+            while (head < tail && versions[head] <= limit)
+            {
+                into.push(pages[head++]);
+            }
+        }
+
+        int size()
+        {
+            return tail - head;
+        }
+
+        long page(final int index)
+        {
+            return pages[head + index];
+        }
     }
 }

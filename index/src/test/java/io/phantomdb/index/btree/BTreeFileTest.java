@@ -227,6 +227,42 @@ class BTreeFileTest
         }
     }
 
+    @Test
+    void shouldReusePagesWrittenAfterTheLastFlushWhenCommittingOneKeyAtATime() throws IOException
+    {
+        final Path file = dir.resolve("churn.btree");
+        final Path copy = dir.resolve("churn-copy.btree");
+        try (BTree tree = BTree.open(file, SMALL))
+        {
+            for (int i = 0; i < 3000; i++)
+            {
+                put(tree, i, 60);
+            }
+            tree.commit();
+            tree.flush();
+            final long pagesAtFlush = tree.pageCount();
+            for (int i = 0; i < 5000; i++)
+            {
+                put(tree, i % 3000, 61 + i / 3000);
+                tree.commit();
+            }
+            // Each commit copies a root-to-leaf path; those copies were never durable, so they are reused
+            // at once instead of growing the file until the next flush (5000 commits x 2+ pages otherwise).
+            assertTrue(tree.pageCount() < pagesAtFlush + 200,
+                "pages at flush " + pagesAtFlush + ", after 5000 single-key commits " + tree.pageCount());
+            Files.copy(file, copy);
+        }
+        try (BTree tree = BTree.open(copy, SMALL); ByteMapReader reader = tree.newReader())
+        {
+            reader.begin();
+            for (int i = 0; i < 3000; i++)
+            {
+                assertArrayEquals(bytes(value(i, 60)), bytes(reader.get(key(i), 0, 4)), "key " + i);
+            }
+            reader.end();
+        }
+    }
+
     private static void flip(final Path file, final long offset) throws IOException
     {
         try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw"))
