@@ -180,28 +180,7 @@ public final class ResultTable
      */
     public String toText()
     {
-        final int[] widths = new int[header.size()];
-        for (int c = 0; c < widths.length; c++)
-        {
-            widths[c] = header.get(c).length();
-            for (final List<String> row : rows)
-            {
-                widths[c] = Math.max(widths[c], row.get(c).length());
-            }
-        }
-        final StringBuilder sb = new StringBuilder();
-        appendAligned(sb, header, widths);
-        final List<String> rule = new ArrayList<>();
-        for (final int w : widths)
-        {
-            rule.add("-".repeat(w));
-        }
-        appendAligned(sb, rule, widths);
-        for (final List<String> row : rows)
-        {
-            appendAligned(sb, row, widths);
-        }
-        return sb.toString();
+        return TextTable.text(header, rows, column -> column == 0);
     }
 
     /**
@@ -209,37 +188,7 @@ public final class ResultTable
      */
     public String toMarkdown()
     {
-        final StringBuilder sb = new StringBuilder();
-        sb.append("| ").append(String.join(" | ", header)).append(" |\n");
-        sb.append("|---");
-        for (int c = 1; c < header.size(); c++)
-        {
-            sb.append("|---:");
-        }
-        sb.append("|\n");
-        for (final List<String> row : rows)
-        {
-            sb.append("| ").append(String.join(" | ", row)).append(" |\n");
-        }
-        return sb.toString();
-    }
-
-    private static void appendAligned(final StringBuilder sb, final List<String> cells, final int[] widths)
-    {
-        for (int c = 0; c < cells.size(); c++)
-        {
-            final String cell = cells.get(c);
-            final String pad = " ".repeat(widths[c] - cell.length());
-            if (c == 0)
-            {
-                sb.append(cell).append(pad);
-            }
-            else
-            {
-                sb.append("  ").append(pad).append(cell);
-            }
-        }
-        sb.append('\n');
+        return TextTable.markdown(header, rows, column -> column == 0);
     }
 
     private static String error(final double relativeError)

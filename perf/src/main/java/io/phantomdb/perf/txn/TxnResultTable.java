@@ -1,5 +1,7 @@
 package io.phantomdb.perf.txn;
 
+import io.phantomdb.perf.TextTable;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -199,28 +201,7 @@ public final class TxnResultTable
      */
     public String toText()
     {
-        final int[] widths = new int[header.size()];
-        for (int c = 0; c < widths.length; c++)
-        {
-            widths[c] = header.get(c).length();
-            for (final List<String> row : rows)
-            {
-                widths[c] = Math.max(widths[c], row.get(c).length());
-            }
-        }
-        final StringBuilder sb = new StringBuilder();
-        appendAligned(sb, header, widths);
-        final List<String> rule = new ArrayList<>();
-        for (final int w : widths)
-        {
-            rule.add("-".repeat(w));
-        }
-        appendAligned(sb, rule, widths);
-        for (final List<String> row : rows)
-        {
-            appendAligned(sb, row, widths);
-        }
-        return sb.toString();
+        return TextTable.text(header, rows, TxnResultTable::leftAligned);
     }
 
     /**
@@ -228,42 +209,12 @@ public final class TxnResultTable
      */
     public String toMarkdown()
     {
-        final StringBuilder sb = new StringBuilder();
-        sb.append("| ").append(String.join(" | ", header)).append(" |\n");
-        for (int c = 0; c < header.size(); c++)
-        {
-            sb.append(leftAligned(c) ? "|---" : "|---:");
-        }
-        sb.append("|\n");
-        for (final List<String> row : rows)
-        {
-            sb.append("| ").append(String.join(" | ", row)).append(" |\n");
-        }
-        return sb.toString();
+        return TextTable.markdown(header, rows, TxnResultTable::leftAligned);
     }
 
     private static boolean leftAligned(final int column)
     {
         return column == 0 || column == 2 || column == 3;
-    }
-
-    private static void appendAligned(final StringBuilder sb, final List<String> cells, final int[] widths)
-    {
-        for (int c = 0; c < cells.size(); c++)
-        {
-            final String cell = cells.get(c);
-            final String pad = " ".repeat(widths[c] - cell.length());
-            if (c > 0)
-            {
-                sb.append("  ");
-            }
-            sb.append(leftAligned(c) ? cell + pad : pad + cell);
-        }
-        while (sb.length() > 0 && sb.charAt(sb.length() - 1) == ' ')
-        {
-            sb.setLength(sb.length() - 1);
-        }
-        sb.append('\n');
     }
 
     private static String ops(final Measurement m)
