@@ -1,17 +1,15 @@
 package io.phantomdb.wal;
 
 import io.phantomdb.CorruptionException;
+import io.phantomdb.FileSync;
 import io.phantomdb.PhantomException;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.zip.CRC32C;
 
@@ -153,30 +151,7 @@ final class WalMeta
         crc.update(buffer.array(), 0, buffer.position());
         buffer.putInt((int)crc.getValue()).flip();
 
-        final Path file = directory.resolve(FILE_NAME);
-        final Path tmp = directory.resolve(FILE_NAME + ".tmp");
-        try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-            StandardOpenOption.TRUNCATE_EXISTING))
-        {
-            while (buffer.hasRemaining())
-            {
-                channel.write(buffer);
-            }
-            channel.force(true);
-        }
-        catch (final IOException ex)
-        {
-            throw new PhantomException("cannot write " + tmp, ex);
-        }
-        try
-        {
-            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        }
-        catch (final IOException ex)
-        {
-            throw new PhantomException("cannot rename " + tmp + " to " + file, ex);
-        }
-        FileSync.forceDirectory(directory);
+        FileSync.replaceAtomically(directory.resolve(FILE_NAME), buffer);
     }
 
     int size()

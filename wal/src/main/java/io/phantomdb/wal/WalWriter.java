@@ -1,5 +1,7 @@
 package io.phantomdb.wal;
 
+import io.phantomdb.FileSync;
+
 import io.phantomdb.ClosedException;
 import io.phantomdb.CorruptionException;
 import io.phantomdb.PhantomException;

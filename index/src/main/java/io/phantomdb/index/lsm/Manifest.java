@@ -1,18 +1,16 @@
 package io.phantomdb.index.lsm;
 
 import io.phantomdb.CorruptionException;
+import io.phantomdb.FileSync;
 import io.phantomdb.PhantomException;
 import org.agrona.concurrent.UnsafeBuffer;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.zip.CRC32C;
 
 /**
@@ -184,28 +182,6 @@ final class Manifest
         bytes.putInt((int)crc.getValue());
         bytes.flip();
 
-        final Path temp = directory.resolve(TEMP_FILE_NAME);
-        try
-        {
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING))
-            {
-                while (bytes.hasRemaining())
-                {
-                    channel.write(bytes);
-                }
-                channel.force(true);
-            }
-            Files.move(temp, directory.resolve(FILE_NAME), StandardCopyOption.ATOMIC_MOVE,
-                StandardCopyOption.REPLACE_EXISTING);
-            try (FileChannel dir = FileChannel.open(directory, StandardOpenOption.READ))
-            {
-                dir.force(true);
-            }
-        }
-        catch (final IOException ex)
-        {
-            throw new PhantomException("cannot write manifest in " + directory, ex);
-        }
+        FileSync.replaceAtomically(directory.resolve(FILE_NAME), bytes);
     }
 }

@@ -1,11 +1,11 @@
-package io.phantomdb.wal;
-
-import io.phantomdb.PhantomException;
+package io.phantomdb;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.stream.Stream;
 
@@ -14,7 +14,7 @@ import java.util.stream.Stream;
  * <p>
  * <b>Note:</b> stateless; safe from any thread.
  */
-final class FileSync
+public final class FileSync
 {
     private FileSync()
     {
@@ -27,7 +27,7 @@ final class FileSync
      * @param directory to force.
      * @throws PhantomException naming the path that could not be forced.
      */
-    static void forceFilesAndDirectory(final Path directory)
+    public static void forceFilesAndDirectory(final Path directory)
     {
         try (Stream<Path> paths = Files.list(directory))
         {
@@ -56,7 +56,7 @@ final class FileSync
      * @param directory to force.
      * @throws PhantomException if the directory cannot be opened or forced.
      */
-    static void forceDirectory(final Path directory)
+    public static void forceDirectory(final Path directory)
     {
         try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ))
         {
@@ -66,5 +66,41 @@ final class FileSync
         {
             throw new PhantomException("cannot fsync directory " + directory, ex);
         }
+    }
+
+    /**
+     * Replaces a small file atomically and durably: writes {@code contents} to {@code <file>.tmp}, forces it,
+     * renames it over {@code file}, then forces the directory. A crash leaves either the old file or the new
+     * one, and perhaps a leftover {@code .tmp} for the owner to delete.
+     *
+     * @param file     the file to replace.
+     * @param contents the new contents, from its position to its limit (consumed).
+     * @throws PhantomException naming the path that could not be written, forced or renamed.
+     */
+    public static void replaceAtomically(final Path file, final ByteBuffer contents)
+    {
+        final Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+            StandardOpenOption.TRUNCATE_EXISTING))
+        {
+            while (contents.hasRemaining())
+            {
+                channel.write(contents);
+            }
+            channel.force(true);
+        }
+        catch (final IOException ex)
+        {
+            throw new PhantomException("cannot write " + tmp, ex);
+        }
+        try
+        {
+            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        }
+        catch (final IOException ex)
+        {
+            throw new PhantomException("cannot rename " + tmp + " to " + file, ex);
+        }
+        forceDirectory(file.toAbsolutePath().getParent());
     }
 }
