@@ -40,7 +40,6 @@ import java.util.TreeMap;
  */
 final class SchemaChanges
 {
-    private static final DirectBuffer PROBE_KEY = new UnsafeBuffer(new byte[]{0});
 
     private SchemaChanges()
     {
@@ -68,19 +67,16 @@ final class SchemaChanges
     }
 
     /**
-     * Probe the new keyspace with a read, so a storage type the engine lacks fails the DDL, not a later write.
+     * Fail the DDL, not a later write, when the engine lacks the storage type.
      */
     private static void checkStorage(
         final Transaction transaction, final Keyspace keyspace, final StorageType storage, final String what)
     {
-        try
-        {
-            transaction.get(keyspace, PROBE_KEY, 0, PROBE_KEY.capacity());
-        }
-        catch (final IllegalArgumentException ex)
+        if (!transaction.supports(keyspace.kind()))
         {
             throw new CatalogException(CatalogException.FEATURE_NOT_SUPPORTED,
-                what + ": storage " + storage + " is not available: " + ex.getMessage());
+                what + ": storage " + storage + " is not available: this engine has no " + keyspace.kind() +
+                " store (an in-memory engine keeps BTREE keyspaces only)");
         }
     }
 

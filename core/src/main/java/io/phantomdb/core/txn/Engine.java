@@ -458,9 +458,18 @@ public final class Engine implements AutoCloseable
         writer.checkNotFailed();
     }
 
+    /**
+     * @param kind a storage kind.
+     * @return true if this engine holds keyspaces of that kind (an in-memory engine holds BTREE only). Any thread.
+     */
+    public boolean supports(final StorageKind kind)
+    {
+        return null != stores[kind.ordinal()];
+    }
+
     void checkKind(final Keyspace keyspace)
     {
-        if (null == stores[keyspace.kind().ordinal()])
+        if (!supports(keyspace.kind()))
         {
             throw new IllegalArgumentException("keyspace " + keyspace.id() + " is " + keyspace.kind() +
                 " but this engine has no " + keyspace.kind() + " store (an in-memory engine keeps BTREE keyspaces only)");

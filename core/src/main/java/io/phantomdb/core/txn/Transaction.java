@@ -265,6 +265,15 @@ public final class Transaction implements AutoCloseable
     }
 
     /**
+     * @param kind a storage kind.
+     * @return true if this transaction's engine holds keyspaces of that kind; see {@link Engine#supports}.
+     */
+    public boolean supports(final StorageKind kind)
+    {
+        return engine.supports(kind);
+    }
+
+    /**
      * @return the isolation level.
      */
     public IsolationLevel isolation()
