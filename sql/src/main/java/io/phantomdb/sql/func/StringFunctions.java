@@ -4,6 +4,7 @@ import io.phantomdb.core.schema.ColumnType;
 import io.phantomdb.core.schema.TypeKind;
 import io.phantomdb.sql.SqlException;
 import io.phantomdb.sql.SqlState;
+import io.phantomdb.sql.value.PgText;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -230,7 +231,7 @@ final class StringFunctions
                 {
                     sb.append(separator);
                 }
-                sb.append(Args.text(a[i]));
+                sb.append(PgText.format(a[i], null));
                 any = true;
             }
         }
