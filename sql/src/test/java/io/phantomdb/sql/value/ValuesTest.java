@@ -86,5 +86,9 @@ class ValuesTest
         assertFalse(Values.distinct(null, null));
         assertTrue(Values.distinct(null, 1));
         assertFalse(Values.distinct(1, 1L));
+        assertNull(Values.compareOp("=", null, 1));
+        assertEquals(Boolean.TRUE, Values.compareOp("<>", 1, 2L));
+        assertEquals(Boolean.TRUE, Values.compareOp("<=", "a", "a"));
+        assertEquals(Boolean.FALSE, Values.compareOp(">", 1, new BigDecimal("1.0")));
     }
 }
