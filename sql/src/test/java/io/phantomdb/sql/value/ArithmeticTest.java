@@ -35,6 +35,8 @@ class ArithmeticTest
         assertEquals(new BigDecimal("3.5"), Arithmetic.add(1, new BigDecimal("2.5")));
         assertEquals(3.5, Arithmetic.add(new BigDecimal("1"), 2.5));
         assertEquals(new BigDecimal("2.50"), Arithmetic.multiply(new BigDecimal("0.5"), new BigDecimal("5.0")));
+        assertEquals(2.5, Arithmetic.add(1.5f, 1));
+        assertEquals(3.0f, Arithmetic.add(1.5f, 1.5f));
         assertNull(Arithmetic.add(null, 1));
     }
 

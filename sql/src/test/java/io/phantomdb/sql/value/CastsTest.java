@@ -120,6 +120,9 @@ class CastsTest
         assertEquals("ab  ", Casts.cast("ab", ColumnType.TEXT, ColumnType.character(4)));
         assertEquals("abcd", Casts.cast("abcdef", ColumnType.TEXT, ColumnType.character(4)));
         assertEquals("😀é", Casts.cast("😀éx", ColumnType.TEXT, ColumnType.varchar(2)));
+        assertEquals("ab", Casts.cast("ab  ", ColumnType.character(4), ColumnType.TEXT));
+        assertEquals("ab", Casts.assign("ab  ", ColumnType.character(4), ColumnType.varchar(2)));
+        assertEquals("ab  ", Casts.cast("ab  ", ColumnType.character(4), ColumnType.character(4)));
     }
 
     @Test

@@ -65,6 +65,11 @@ class TypeRulesTest
         assertEquals(ColumnType.SMALLINT, TypeRules.arithmeticType("+", ColumnType.SMALLINT, ColumnType.SMALLINT));
         assertEquals(ColumnType.BIGINT, TypeRules.arithmeticType("*", ColumnType.INTEGER, ColumnType.BIGINT));
         assertEquals(ColumnType.NUMERIC, TypeRules.arithmeticType("/", ColumnType.INTEGER, ColumnType.numeric(4, 2)));
+        assertEquals(ColumnType.DOUBLE_PRECISION, TypeRules.arithmeticType("+", ColumnType.REAL, ColumnType.INTEGER));
+        assertEquals(ColumnType.REAL, TypeRules.arithmeticType("+", ColumnType.REAL, ColumnType.REAL));
+        assertEquals(ColumnType.REAL, TypeRules.arithmeticType("+", null, ColumnType.REAL));
+        assertEquals(ColumnType.DOUBLE_PRECISION, TypeRules.comparisonType("=", ColumnType.INTEGER, ColumnType.REAL));
+        assertEquals(ColumnType.REAL, TypeRules.commonType("UNION", ColumnType.INTEGER, ColumnType.REAL));
         assertEquals(ColumnType.DATE, TypeRules.arithmeticType("+", ColumnType.DATE, ColumnType.INTEGER));
         assertEquals(ColumnType.DATE, TypeRules.arithmeticType("+", ColumnType.INTEGER, ColumnType.DATE));
         assertEquals(ColumnType.INTEGER, TypeRules.arithmeticType("-", ColumnType.DATE, ColumnType.DATE));
