@@ -107,6 +107,46 @@ public final class LikePattern
     }
 
     /**
+     * The characters every match starts with, for index range scans ({@code LIKE 'abc%'} scans
+     * {@code ['abc', 'abd')}).
+     *
+     * @return the literal characters before the first wildcard; empty for ILIKE or a leading wildcard.
+     */
+    public String literalPrefix()
+    {
+        if (caseInsensitive)
+        {
+            return "";
+        }
+        final StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < pattern.length && pattern[i] >= 0; i++)
+        {
+            sb.appendCodePoint(pattern[i]);
+        }
+        return sb.toString();
+    }
+
+    /**
+     * @return true if the pattern has no wildcards, so LIKE is equality with {@link #literalPrefix()}
+     * (false for ILIKE).
+     */
+    public boolean isExact()
+    {
+        if (caseInsensitive)
+        {
+            return false;
+        }
+        for (final int c : pattern)
+        {
+            if (c < 0)
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
      * @param text the string to test, not null.
      * @return true if the whole text matches.
      */

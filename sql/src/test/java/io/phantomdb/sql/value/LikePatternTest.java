@@ -59,6 +59,16 @@ class LikePatternTest
     }
 
     @Test
+    void shouldExposeLiteralPrefixWhenPatternStartsWithLiterals()
+    {
+        assertEquals("ab%c", LikePattern.compile("ab\\%c_%", false).literalPrefix());
+        assertEquals("", LikePattern.compile("%abc", false).literalPrefix());
+        assertEquals("", LikePattern.compile("abc%", true).literalPrefix());
+        assertTrue(LikePattern.compile("a\\_b", false).isExact());
+        assertFalse(LikePattern.compile("a_b", false).isExact());
+    }
+
+    @Test
     void shouldReturnNullWhenOperandIsNull()
     {
         assertNull(LikePattern.like(null, "a"));
