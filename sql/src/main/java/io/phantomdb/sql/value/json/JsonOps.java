@@ -60,12 +60,7 @@ public final class JsonOps
         {
             return null;
         }
-        final JsonNode root = Json.parse(document);
-        if (keyOrIndex instanceof String)
-        {
-            return root.get((String)keyOrIndex);
-        }
-        return root.get(((Number)keyOrIndex).intValue());
+        return Json.member(document, keyOrIndex);
     }
 
     /**

@@ -26,6 +26,17 @@ class JsonProperties
         assertEquals(compact, compact(Json.parse(compact)));
         assertTrue(JsonOps.contains(document, document));
         assertTrue(JsonOps.contains(document, compact));
+        Json.validate(document);
+        for (int i = 0; i < root.size(); i++)
+        {
+            final JsonNode expected = root.kind() == JsonKind.OBJECT ? root.get(root.keyAt(i)) : root.valueAt(i);
+            final Object key = root.kind() == JsonKind.OBJECT ? (Object)root.keyAt(i) : (Object)i;
+            assertEquals(expected.text(), JsonOps.get(document, key));
+            if (root.kind() == JsonKind.ARRAY)
+            {
+                assertEquals(expected.text(), JsonOps.get(document, i - root.size()));
+            }
+        }
     }
 
     private static String compact(final JsonNode node)

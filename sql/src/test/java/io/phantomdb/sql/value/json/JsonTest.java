@@ -38,6 +38,14 @@ class JsonTest
             assertSqlError("22P02", "invalid input syntax for type json", () -> Json.parse(bad));
         }
         assertSqlError("54001", "stack depth limit exceeded", () -> Json.parse("[".repeat(5000) + "]".repeat(5000)));
+        assertSqlError("54001", "stack depth limit exceeded", () -> Json.validate("[".repeat(5000) + "]".repeat(5000)));
+        for (final String bad : new String[]{"{\"a\":1,}", "{\"a\":1} x", "{\"a\":tru}", "[1,,2]", "{\"a\":\"\\q\"}"})
+        {
+            assertSqlError("22P02", "invalid input syntax for type json", () -> Json.validate(bad));
+            assertSqlError("22P02", "invalid input syntax for type json", () -> JsonOps.get(bad, "a"));
+            assertSqlError("22P02", "invalid input syntax for type json", () -> JsonOps.get(bad, 1));
+            assertSqlError("22P02", "invalid input syntax for type json", () -> JsonOps.get(bad, -1));
+        }
     }
 
     @Test
@@ -52,6 +60,16 @@ class JsonTest
         assertEquals("3", JsonOps.get("[1,2,3]", -1));
         assertNull(JsonOps.get("[1,2,3]", 3));
         assertNull(JsonOps.get("[1,2,3]", -4));
+        assertEquals("[3]", JsonOps.get(" [1, {\"a\": [2]}, [3]] ", -1));
+        assertEquals("{\"a\": [2]}", JsonOps.get(" [1, {\"a\": [2]}, [3]] ", 1));
+        assertEquals("\"b\"", JsonOps.get("[\"a\",\"b\",\"c\",\"d\",\"e\",\"f\",\"g\",\"h\",\"i\",\"j\",\"k\",\"l\",\"m\",\"n\",\"o\",\"p\",\"q\"]", -16));
+        assertNull(JsonOps.get("[]", 0));
+        assertNull(JsonOps.get("[]", -1));
+        assertNull(JsonOps.get("{}", "a"));
+        assertEquals("2", JsonOps.get("{\"k\": 1, \"k\": 2}", "k"));
+        assertEquals("3", JsonOps.get("{\"\\u006b\": 3}", "k"));
+        assertNull(JsonOps.get("\"k\"", "k"));
+        assertNull(JsonOps.get("{\"0\": 1}", 0));
         assertNull(JsonOps.getText("{\"n\": null}", "n"));
         assertEquals("null", JsonOps.get("{\"n\": null}", "n"));
         assertEquals("x", JsonOps.getPathText(DOC, "{a,b,1}"));
