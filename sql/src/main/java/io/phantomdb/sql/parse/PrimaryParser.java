@@ -37,10 +37,17 @@ abstract class PrimaryParser extends ExpressionParser
             case STRING:
                 return new Expression.StringLiteral(position, lexer.text(pos++));
             case QMARK:
+            {
+                final int index = nextQuestionMark();
                 pos++;
-                return new Expression.Parameter(position, nextQuestionMark());
+                return new Expression.Parameter(position, index);
+            }
             case DOLLAR_PARAM:
-                return new Expression.Parameter(position, dollarParameter(lexer.value(pos++)));
+            {
+                final int index = dollarParameter(lexer.value(pos));
+                pos++;
+                return new Expression.Parameter(position, index);
+            }
             case LPAREN:
                 return parenthesised(position);
             case QUOTED_IDENT:
