@@ -215,6 +215,24 @@ class StatementParserTest
     }
 
     @Test
+    void shouldAcceptNonReservedKeywordsAsColumnNamesInDml()
+    {
+        final Statement.Insert insert = parse(Statement.Insert.class,
+            "INSERT INTO kv (name, key, value, level, data, position, type) VALUES (1, 2, 3, 4, 5, 6, 7)");
+        assertEquals(List.of("name", "key", "value", "level", "data", "position", "type"), insert.columns());
+        final Statement.Update update =
+            parse(Statement.Update.class, "UPDATE kv SET level = level + 1, value = 'v' WHERE key = 'k'");
+        assertEquals("level", update.assignments().get(0).column());
+        parse(Statement.Query.class, "SELECT key, value, date, time, text, json FROM kv AS data ORDER BY position");
+    }
+
+    @Test
+    void shouldRejectNullText()
+    {
+        assertEquals("42601", assertThrows(SqlException.class, () -> SqlParser.parse(null)).sqlState());
+    }
+
+    @Test
     void shouldParseUserStatements()
     {
         final Statement.CreateUser create = parse(Statement.CreateUser.class, "CREATE USER bob WITH PASSWORD 'secret'");
