@@ -96,7 +96,10 @@ abstract class ExpressionParser extends TokenCursor
         return left;
     }
 
-    private Expression not()
+    /**
+     * @return an expression at NOT's level: {@code NOT x} or an IS test.
+     */
+    final Expression not()
     {
         if (is(Keyword.NOT))
         {

@@ -90,6 +90,8 @@ abstract class PrimaryParser extends ExpressionParser
         }
         switch (keyword)
         {
+            case NOT:
+                return not();
             case NULL:
                 pos++;
                 return new Expression.NullLiteral(position);

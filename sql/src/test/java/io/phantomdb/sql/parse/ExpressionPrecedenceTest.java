@@ -38,6 +38,8 @@ class ExpressionPrecedenceTest
         assertEquals("(OR a (AND b c))", Sexpr.of("a OR b AND c"));
         assertEquals("(AND (not a) b)", Sexpr.of("NOT a AND b"));
         assertEquals("(not (= a b))", Sexpr.of("NOT a = b"));
+        assertEquals("(AND (= a (not b)) c)", Sexpr.of("a = NOT b AND c"));
+        assertEquals("(= a (not (= b c)))", Sexpr.of("a = NOT b = c"));
     }
 
     @Test
