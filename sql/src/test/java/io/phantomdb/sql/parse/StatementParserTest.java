@@ -54,6 +54,13 @@ class StatementParserTest
         assertEquals(ColumnType.varchar(5), create.columns().get(7).type().toColumnType());
         assertEquals(ColumnType.JSON, create.columns().get(8).type().toColumnType());
         assertInstanceOf(Constraint.References.class, create.columns().get(9).constraints().get(0));
+        assertTrue(create.columns().get(0).isPrimaryKey());
+        assertTrue(create.columns().get(0).isNotNull());
+        assertTrue(create.columns().get(1).isUnique());
+        assertTrue(create.columns().get(5).isNotNull());
+        assertFalse(create.columns().get(3).isNotNull());
+        assertEquals("true", Sexpr.render(create.columns().get(5).defaultValue()));
+        assertNull(create.columns().get(3).defaultValue());
         assertEquals(4, create.constraints().size());
         assertEquals("pk", create.constraints().get(0).name());
         assertEquals(List.of("id", "name"), ((Constraint.PrimaryKey)create.constraints().get(0)).columns());
