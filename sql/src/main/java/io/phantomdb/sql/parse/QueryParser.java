@@ -425,7 +425,12 @@ abstract class QueryParser extends PrimaryParser
 
     private TableRef tableRef()
     {
-        TableRef left = tablePrimary();
+        return joins(tablePrimary());
+    }
+
+    private TableRef joins(final TableRef first)
+    {
+        TableRef left = first;
         while (true)
         {
             final Keyword keyword = keyword();
@@ -451,7 +456,13 @@ abstract class QueryParser extends PrimaryParser
                 }
                 return left;
             }
-            final TableRef right = tablePrimary();
+            TableRef right = tablePrimary();
+            if (!natural && !is(Keyword.ON) && !is(Keyword.USING) && startsJoin())
+            {
+                enter();
+                right = joins(right);
+                leave();
+            }
             Expression condition = null;
             List<String> using = List.of();
             if (!natural)
@@ -471,6 +482,14 @@ abstract class QueryParser extends PrimaryParser
             }
             left = new TableRef.Join(left.position(), type, natural, left, right, condition, using);
         }
+    }
+
+    private boolean startsJoin()
+    {
+        final Keyword keyword = keyword();
+        return keyword == Keyword.JOIN || keyword == Keyword.INNER || keyword == Keyword.LEFT
+            || keyword == Keyword.RIGHT || keyword == Keyword.FULL || keyword == Keyword.CROSS
+            || keyword == Keyword.NATURAL;
     }
 
     private TableRef.JoinType joinType()
