@@ -71,6 +71,12 @@ abstract class PrimaryParser extends ExpressionParser
             return new Expression.ScalarSubquery(position, query);
         }
         final Expression inner = expression();
+        if (inner instanceof Expression.ScalarSubquery && continuesQuery())
+        {
+            final Query query = continueQuery(((Expression.ScalarSubquery)inner).query());
+            expect(TokenType.RPAREN);
+            return new Expression.ScalarSubquery(position, query);
+        }
         expect(TokenType.RPAREN);
         return inner;
     }
