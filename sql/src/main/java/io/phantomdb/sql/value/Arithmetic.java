@@ -169,7 +169,7 @@ public final class Arithmetic
         {
             return (int)ChronoUnit.DAYS.between((LocalDate)b, (LocalDate)a);
         }
-        if (a instanceof LocalDateTime && b instanceof LocalDateTime)
+        if ((a instanceof LocalDateTime || a instanceof LocalDate) && (b instanceof LocalDateTime || b instanceof LocalDate))
         {
             throw new SqlException(
                 SqlState.FEATURE_NOT_SUPPORTED, "timestamp - timestamp needs type interval, which is not supported");

@@ -282,7 +282,8 @@ public final class TypeRules
      * @param a  the left type, or null for unknown.
      * @param b  the right type, or null for unknown.
      * @return the result type; null (unknown) when both operands are unknown and the operator is not {@code ||}.
-     * @throws SqlException 42883 "operator does not exist: date + date" when the operator does not apply.
+     * @throws SqlException 42883 "operator does not exist: date + date" when the operator does not apply;
+     *                      0A000 for {@code timestamp - timestamp} (no INTERVAL type).
      */
     public static ColumnType arithmeticType(final String op, final ColumnType a, final ColumnType b)
     {
@@ -336,6 +337,12 @@ public final class TypeRules
                 if (kl == TypeKind.DATE && kr == TypeKind.DATE)
                 {
                     return ColumnType.INTEGER;
+                }
+                if (isDateTime(kl) && isDateTime(kr))
+                {
+                    throw new SqlException(
+                        SqlState.FEATURE_NOT_SUPPORTED,
+                        "timestamp - timestamp needs type interval, which is not supported");
                 }
                 break;
             default:

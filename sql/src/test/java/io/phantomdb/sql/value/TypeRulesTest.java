@@ -82,6 +82,8 @@ class TypeRulesTest
         assertSqlError("42883", "operator does not exist: double precision % double precision",
             () -> TypeRules.arithmeticType("%", ColumnType.DOUBLE_PRECISION, ColumnType.DOUBLE_PRECISION));
         assertSqlError("42883", "operator does not exist: - text", () -> TypeRules.negateType(ColumnType.TEXT));
+        assertSqlError("0A000", "timestamp - timestamp needs type interval, which is not supported",
+            () -> TypeRules.arithmeticType("-", ColumnType.TIMESTAMP, ColumnType.DATE));
     }
 
     @Test
