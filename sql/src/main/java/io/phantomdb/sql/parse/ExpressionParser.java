@@ -133,6 +133,10 @@ abstract class ExpressionParser extends TokenCursor
         return isTest();
     }
 
+    /**
+     * An IS test, and (as PostgreSQL's grammar allows, IS being a postfix operator) a comparison that
+     * follows one: {@code a IS NULL = b} reads as {@code (a IS NULL) = b}.
+     */
     private Expression isTest()
     {
         Expression left = comparison();
@@ -144,6 +148,12 @@ abstract class ExpressionParser extends TokenCursor
                 final boolean negated = is(Keyword.NOTNULL);
                 pos++;
                 left = new Expression.IsNull(position, left, negated);
+                continue;
+            }
+            if (comparisonOperator(type()) != null && left instanceof Expression.IsNull
+                || comparisonOperator(type()) != null && left instanceof Expression.IsTruth)
+            {
+                left = comparisonRest(left);
                 continue;
             }
             if (!accept(Keyword.IS))
@@ -181,11 +191,16 @@ abstract class ExpressionParser extends TokenCursor
     private Expression comparison()
     {
         final Expression left = predicate();
-        final BinaryOperator operator = comparisonOperator(type());
-        if (operator == null)
+        if (comparisonOperator(type()) == null)
         {
             return left;
         }
+        return comparisonRest(left);
+    }
+
+    private Expression comparisonRest(final Expression left)
+    {
+        final BinaryOperator operator = comparisonOperator(type());
         final int position = position();
         pos++;
         final Keyword keyword = keyword();

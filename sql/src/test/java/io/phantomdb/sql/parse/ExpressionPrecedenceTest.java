@@ -52,6 +52,14 @@ class ExpressionPrecedenceTest
     }
 
     @Test
+    void shouldCompareTheResultOfAnIsTestWhenAComparisonFollowsIt()
+    {
+        assertEquals("(= (isnull 1) false)", Sexpr.of("1 IS NULL = FALSE"));
+        assertEquals("(<> (isnull null) true)", Sexpr.of("NULL IS NULL <> TRUE"));
+        assertEquals("(= (notnull a) (< b c))", Sexpr.of("a IS NOT NULL = (b < c)"));
+    }
+
+    @Test
     void shouldBindBetweenInLikeTighterThanComparison()
     {
         assertEquals("(= a (in b 1 2))", Sexpr.of("a = b IN (1, 2)"));
