@@ -20,6 +20,7 @@ public final class ExecContext
     private volatile boolean cancelled;
     private long deadlineNanos;
     private int tick;
+    private long execution;
 
     /**
      * Prepares the context for one execution.
@@ -35,6 +36,16 @@ public final class ExecContext
         this.cancelled = false;
         this.deadlineNanos = timeoutMillis > 0 ? System.nanoTime() + timeoutMillis * 1_000_000L : 0;
         this.tick = 0;
+        this.execution++;
+    }
+
+    /**
+     * @return a number that changes with every {@link #reset}: caches of once-per-execution values (an
+     * uncorrelated subquery's result) compare it.
+     */
+    public long execution()
+    {
+        return execution;
     }
 
     /**

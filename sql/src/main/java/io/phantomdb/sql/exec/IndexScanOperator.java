@@ -19,6 +19,7 @@ public final class IndexScanOperator extends Operator
     private final boolean forward;
     private final Object[] row;
     private RowCursor cursor;
+    private RowLocker locker;
 
     /**
      * @param index         the index name.
@@ -66,7 +67,23 @@ public final class IndexScanOperator extends Operator
             return false;
         }
         columns.copy(cursor.row(), row);
+        if (null != locker)
+        {
+            locker.lock(ctx, row);
+        }
         return true;
+    }
+
+    /**
+     * Locks every row returned (SELECT ... FOR UPDATE).
+     *
+     * @param rowLocker locks a row's primary key.
+     * @return this operator.
+     */
+    public Operator lockRows(final RowLocker rowLocker)
+    {
+        this.locker = rowLocker;
+        return this;
     }
 
     @Override

@@ -18,6 +18,7 @@ public final class TableScanOperator extends Operator
     private final boolean forward;
     private final Object[] row;
     private RowCursor cursor;
+    private RowLocker locker;
 
     /**
      * @param table         the table name.
@@ -64,7 +65,23 @@ public final class TableScanOperator extends Operator
             return false;
         }
         columns.copy(cursor.row(), row);
+        if (null != locker)
+        {
+            locker.lock(ctx, row);
+        }
         return true;
+    }
+
+    /**
+     * Locks every row returned (SELECT ... FOR UPDATE).
+     *
+     * @param rowLocker locks a row's primary key.
+     * @return this operator.
+     */
+    public Operator lockRows(final RowLocker rowLocker)
+    {
+        this.locker = rowLocker;
+        return this;
     }
 
     @Override
