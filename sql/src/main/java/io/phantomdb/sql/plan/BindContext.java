@@ -5,6 +5,7 @@ import io.phantomdb.core.schema.TableSchema;
 import io.phantomdb.sql.SqlException;
 import io.phantomdb.sql.SqlState;
 import io.phantomdb.sql.ast.CommonTableExpression;
+import io.phantomdb.sql.func.FunctionRegistry;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -22,17 +23,28 @@ public final class BindContext
     private static final int MAX_VIEW_DEPTH = 32;
 
     private final SchemaView schema;
+    private final FunctionRegistry functions;
     private final List<ColumnType> parameterTypes = new ArrayList<>();
     private final List<Integer> slotReferences = new ArrayList<>();
     private final List<Map<String, CommonTableExpression>> ctes = new ArrayList<>();
     private int viewDepth;
 
     /**
-     * @param schema what names resolve against.
+     * @param schema    what names resolve against.
+     * @param functions resolves scalar functions.
      */
-    public BindContext(final SchemaView schema)
+    public BindContext(final SchemaView schema, final FunctionRegistry functions)
     {
         this.schema = schema;
+        this.functions = functions;
+    }
+
+    /**
+     * @return the scalar function registry.
+     */
+    public FunctionRegistry functions()
+    {
+        return functions;
     }
 
     /**

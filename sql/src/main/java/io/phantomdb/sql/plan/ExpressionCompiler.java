@@ -5,6 +5,7 @@ import io.phantomdb.sql.exec.Evaluator;
 import io.phantomdb.sql.exec.ExecContext;
 import io.phantomdb.sql.exec.Operator;
 import io.phantomdb.sql.exec.SubqueryEvaluator;
+import io.phantomdb.sql.func.FunctionRegistry;
 import io.phantomdb.sql.value.Arithmetic;
 import io.phantomdb.sql.value.Casts;
 import io.phantomdb.sql.value.Values;
@@ -22,13 +23,16 @@ import java.util.function.Function;
 public final class ExpressionCompiler
 {
     private final Function<LogicalPlan, Operator> subqueries;
+    private final FunctionRegistry functions;
 
     /**
      * @param subqueries plans a subquery's logical plan into operators.
+     * @param functions  resolves scalar functions.
      */
-    public ExpressionCompiler(final Function<LogicalPlan, Operator> subqueries)
+    public ExpressionCompiler(final Function<LogicalPlan, Operator> subqueries, final FunctionRegistry functions)
     {
         this.subqueries = subqueries;
+        this.functions = functions;
     }
 
     /**
@@ -416,7 +420,7 @@ public final class ExpressionCompiler
                 };
             }
             default:
-                return Functions.compileCall(c, args);
+                return Functions.compileCall(c, args, functions);
         }
     }
 

@@ -1,6 +1,7 @@
 package io.phantomdb.sql.plan;
 
 import io.phantomdb.core.catalog.TableDefinition;
+import io.phantomdb.sql.func.FunctionRegistry;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -15,10 +16,12 @@ import java.util.List;
 final class ExpressionIndexes
 {
     private final SchemaView schema;
+    private final FunctionRegistry functions;
 
-    ExpressionIndexes(final SchemaView schema)
+    ExpressionIndexes(final SchemaView schema, final FunctionRegistry functions)
     {
         this.schema = schema;
+        this.functions = functions;
     }
 
     List<BoundExpr> rewrite(final TableDefinition table, final List<BoundExpr> conjuncts)
@@ -44,7 +47,7 @@ final class ExpressionIndexes
                 {
                     continue;
                 }
-                expressions.add(TableExpressions.bind(schema, table, index.expressions().get(i)));
+                expressions.add(TableExpressions.bind(schema, functions, table, index.expressions().get(i)));
                 columns.add(new BoundExpr.InputRef(ordinal, table.schema().column(ordinal).type(), hidden));
             }
         }

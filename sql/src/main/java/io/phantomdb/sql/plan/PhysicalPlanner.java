@@ -27,6 +27,7 @@ import io.phantomdb.sql.exec.TableColumns;
 import io.phantomdb.sql.exec.TableScanOperator;
 import io.phantomdb.sql.exec.ValueCoercer;
 import io.phantomdb.sql.exec.ValuesOperator;
+import io.phantomdb.sql.func.FunctionRegistry;
 import io.phantomdb.sql.value.Casts;
 
 import java.util.ArrayList;
@@ -51,14 +52,15 @@ public final class PhysicalPlanner
     /**
      * @param schema     the schema the plan was bound against.
      * @param statistics row count estimates.
+     * @param functions  resolves scalar functions.
      */
-    public PhysicalPlanner(final SchemaView schema, final Statistics statistics)
+    public PhysicalPlanner(final SchemaView schema, final Statistics statistics, final FunctionRegistry functions)
     {
         this.schema = schema;
         this.statistics = statistics;
-        this.compiler = new ExpressionCompiler(this::planSubquery);
+        this.compiler = new ExpressionCompiler(this::planSubquery, functions);
         this.optimizer = new Optimizer(compiler);
-        this.expressionIndexes = new ExpressionIndexes(schema);
+        this.expressionIndexes = new ExpressionIndexes(schema, functions);
     }
 
     /**
@@ -261,7 +263,7 @@ public final class PhysicalPlanner
     private KeyBounds bounds(final AccessPath path, final boolean pointOnly)
     {
         final Evaluator[] from = null == path.from ? null : compileAll(path.from);
-        final Evaluator[] to = pointOnly || null == path.to ? (pointOnly ? null : null) : compileAll(path.to);
+        final Evaluator[] to = pointOnly || null == path.to ? null : compileAll(path.to);
         final ValueCoercer[] coercers = new ValueCoercer[path.keyTypes.size()];
         for (int i = 0; i < coercers.length; i++)
         {

@@ -8,6 +8,7 @@ import io.phantomdb.sql.ast.Expression;
 import io.phantomdb.sql.ast.QueryBody;
 import io.phantomdb.sql.ast.SelectItem;
 import io.phantomdb.sql.ast.Statement;
+import io.phantomdb.sql.func.FunctionRegistry;
 import io.phantomdb.sql.parse.SqlParser;
 
 import java.util.ArrayList;
@@ -60,13 +61,15 @@ public final class TableExpressions
 
     /**
      * @param schema the schema.
+     * @param functions resolves scalar functions.
      * @param table  the table.
      * @param text   the expression text.
      * @return the expression bound against the table's row.
      */
-    public static BoundExpr bind(final SchemaView schema, final TableDefinition table, final String text)
+    public static BoundExpr bind(
+        final SchemaView schema, final FunctionRegistry functions, final TableDefinition table, final String text)
     {
-        final BindContext context = new BindContext(schema);
+        final BindContext context = new BindContext(schema, functions);
         final Scope scope = scopeOf(table);
         context.newSlot();
         return new QueryBinder(context).expressions().bind(parse(text), scope, "index expression");
