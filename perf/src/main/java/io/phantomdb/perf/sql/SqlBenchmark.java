@@ -132,7 +132,7 @@ public class SqlBenchmark
         final long start = random.nextInt(SqlBenchData.ROWS - SqlBenchData.RANGE);
         statement.setLong(1, start);
         statement.setLong(2, start + SqlBenchData.RANGE);
-        return sum(SqlBenchData.RANGE, 2);
+        return sum(SqlBenchData.RANGE, 3);
     }
 
     /**

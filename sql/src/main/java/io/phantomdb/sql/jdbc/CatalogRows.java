@@ -103,6 +103,9 @@ final class CatalogRows
         return kind == SqlMetadata.Kind.VIEW ? "VIEW" : "TABLE";
     }
 
+    /**
+     * @return {@link DatabaseMetaData#getTables}'s rows for the matching tables and views, by type and name.
+     */
     static ResultSet tables(
         final SqlMetadata metadata, final String ourCatalog, final String catalog, final String schemaPattern,
         final String tablePattern, final String[] types)
@@ -125,6 +128,9 @@ final class CatalogRows
             "SELF_REFERENCING_COL_NAME", "REF_GENERATION" }), rows, null);
     }
 
+    /**
+     * @return {@link DatabaseMetaData#getColumns}'s rows, by table and ordinal.
+     */
     static ResultSet columns(
         final SqlMetadata metadata, final String ourCatalog, final String catalog, final String schemaPattern,
         final String tablePattern, final String columnPattern)
@@ -167,6 +173,9 @@ final class CatalogRows
             TEXT, SHORT, TEXT, TEXT), rows, null);
     }
 
+    /**
+     * @return {@link DatabaseMetaData#getPrimaryKeys}'s rows, by column name.
+     */
     static ResultSet primaryKeys(
         final SqlMetadata metadata, final String ourCatalog, final String catalog, final String schema, final String tableName)
     {
@@ -203,6 +212,9 @@ final class CatalogRows
         return table.name() + "_pkey";
     }
 
+    /**
+     * @return {@link DatabaseMetaData#getIndexInfo}'s rows: one per index key part, unique indexes first.
+     */
     static ResultSet indexInfo(
         final SqlMetadata metadata, final String ourCatalog, final String catalog, final String schema, final String tableName,
         final boolean unique)
@@ -240,6 +252,9 @@ final class CatalogRows
             "FILTER_CONDITION" }, TEXT, TEXT, TEXT, BOOL, TEXT, TEXT, SHORT, SHORT, TEXT, TEXT, LONG, LONG, TEXT), rows, null);
     }
 
+    /**
+     * @return {@link DatabaseMetaData#getBestRowIdentifier}'s rows: the primary key's columns.
+     */
     static ResultSet bestRowIdentifier(
         final SqlMetadata metadata, final String ourCatalog, final String catalog, final String schema, final String tableName)
     {
@@ -271,6 +286,9 @@ final class CatalogRows
             "BUFFER_LENGTH", "DECIMAL_DIGITS", "PSEUDO_COLUMN" }, SHORT, TEXT, INT, TEXT, INT, INT, SHORT, SHORT), rows, null);
     }
 
+    /**
+     * @return {@link DatabaseMetaData#getSchemas}'s row for {@code public}, if it matches.
+     */
     static ResultSet schemas(final String ourCatalog, final String catalog, final String schemaPattern)
     {
         final List<Object[]> rows = new ArrayList<>();
@@ -281,6 +299,9 @@ final class CatalogRows
         return new ListResultSet(columns(new String[] { "TABLE_SCHEM", "TABLE_CATALOG" }), rows, null);
     }
 
+    /**
+     * @return {@link DatabaseMetaData#getCatalogs}'s one row.
+     */
     static ResultSet catalogs(final String ourCatalog)
     {
         final List<Object[]> rows = new ArrayList<>();
@@ -288,6 +309,9 @@ final class CatalogRows
         return new ListResultSet(columns(new String[] { "TABLE_CAT" }), rows, null);
     }
 
+    /**
+     * @return {@link DatabaseMetaData#getTableTypes}'s rows: TABLE and VIEW.
+     */
     static ResultSet tableTypes()
     {
         final List<Object[]> rows = new ArrayList<>();
@@ -296,6 +320,9 @@ final class CatalogRows
         return new ListResultSet(columns(new String[] { "TABLE_TYPE" }), rows, null);
     }
 
+    /**
+     * @return {@link DatabaseMetaData#getTypeInfo}'s rows, one per type kind, by JDBC type code.
+     */
     static ResultSet typeInfo()
     {
         final List<Object[]> rows = new ArrayList<>();
@@ -344,6 +371,9 @@ final class CatalogRows
         }
     }
 
+    /**
+     * @return {@link DatabaseMetaData#getClientInfoProperties}'s rows.
+     */
     static ResultSet clientInfoProperties()
     {
         final List<Object[]> rows = new ArrayList<>();

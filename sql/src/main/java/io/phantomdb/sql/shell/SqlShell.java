@@ -14,6 +14,8 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CancellationException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * {@code bin/phantomdb sql}: the interactive SQL shell over the embedded JDBC driver
@@ -44,6 +46,8 @@ public final class SqlShell
         "  \\q          quit",
         "  \\?          this help");
 
+    private static final Logger ENGINE_LOG = Logger.getLogger("io.phantomdb");
+
     private final Connection connection;
     private final PrintStream out;
     private final PrintStream err;
@@ -60,12 +64,14 @@ public final class SqlShell
     }
 
     /**
-     * Runs the shell on the process's streams and exits with its status.
+     * Runs the shell on the process's streams and exits with its status. The engine's informational log
+     * lines (java.util.logging below {@code io.phantomdb}) are turned off so they do not mix with results.
      *
      * @param args see {@link ShellOptions#USAGE}.
      */
     public static void main(final String[] args)
     {
+        ENGINE_LOG.setLevel(Level.WARNING);
         System.exit(run(args, System.in, System.out, System.err, System.console() != null));
     }
 
