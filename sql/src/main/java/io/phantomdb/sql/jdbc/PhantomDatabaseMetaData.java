@@ -252,13 +252,13 @@ final class PhantomDatabaseMetaData implements DatabaseMetaData
     @Override
     public boolean supportsAlterTableWithAddColumn()
     {
-        return false;
+        return true;
     }
 
     @Override
     public boolean supportsAlterTableWithDropColumn()
     {
-        return false;
+        return true;
     }
 
     @Override
@@ -330,7 +330,7 @@ final class PhantomDatabaseMetaData implements DatabaseMetaData
     @Override
     public boolean supportsLikeEscapeClause()
     {
-        return false;
+        return true;
     }
 
     @Override
@@ -402,7 +402,7 @@ final class PhantomDatabaseMetaData implements DatabaseMetaData
     @Override
     public boolean supportsFullOuterJoins()
     {
-        return false;
+        return true;
     }
 
     @Override
@@ -546,13 +546,13 @@ final class PhantomDatabaseMetaData implements DatabaseMetaData
     @Override
     public boolean supportsSubqueriesInQuantifieds()
     {
-        return false;
+        return true;
     }
 
     @Override
     public boolean supportsCorrelatedSubqueries()
     {
-        return false;
+        return true;
     }
 
     @Override
@@ -739,13 +739,13 @@ final class PhantomDatabaseMetaData implements DatabaseMetaData
     @Override
     public boolean supportsDataDefinitionAndDataManipulationTransactions()
     {
-        return false;
+        return true;
     }
 
     @Override
     public boolean supportsDataManipulationTransactionsOnly()
     {
-        return true;
+        return false;
     }
 
     @Override
