@@ -1,6 +1,7 @@
 package io.phantomdb.sql.jdbc;
 
 import org.jooq.DSLContext;
+import org.jooq.Record1;
 import org.jooq.Record2;
 import org.jooq.Result;
 import org.jooq.SQLDialect;
@@ -68,6 +69,19 @@ class JooqTest
                 .fetchInto(Book.class);
             assertEquals(List.of(new Book(2L, "Neuromancer", 1984), new Book(1L, "Dune", 1965)), books);
 
+            final Record1<Object> returned = ctx.insertInto(table("book"), field("id"), field("title"), field("year"))
+                .values(4L, "Hyperion", 1989)
+                .returningResult(field("title"))
+                .fetchOne();
+            assertEquals("Hyperion", returned.get(0));
+            ctx.transaction(configuration ->
+            {
+                DSL.using(configuration).deleteFrom(table("book")).where(field("id").eq(4L)).execute();
+                DSL.using(configuration).insertInto(table("book"), field("id"), field("title")).values(5L, "Ubik").execute();
+            });
+            assertEquals(List.of(1L, 2L, 3L, 5L), ctx.select(field("id", Long.class)).from(table("book"))
+                .orderBy(field("id")).fetch(field("id", Long.class)));
+            assertEquals(1, ctx.deleteFrom(table("book")).where(field("id").eq(5L)).execute());
             assertEquals(1, ctx.update(table("book")).set(field("year"), 1966).where(field("id").eq(1L)).execute());
             assertEquals(1, ctx.deleteFrom(table("book")).where(field("id").eq(3L)).execute());
             assertEquals(2, ctx.fetchCount(table("book")));
