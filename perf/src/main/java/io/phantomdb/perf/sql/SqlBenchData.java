@@ -30,6 +30,14 @@ public final class SqlBenchData
     /** Rows per executeBatch when loading. */
     public static final int BATCH = 1_000;
 
+    /** The point query: one {@code kv} row by key. */
+    public static final String POINT_SELECT = "SELECT id, name, amount FROM kv WHERE id = ?";
+    /** The range query: {@code kv} rows with keys in [?, ?). */
+    public static final String RANGE_SELECT = "SELECT id, name, amount FROM kv WHERE id >= ? AND id < ?";
+    /** The join: a customer's orders with the customer's name; columns order id, amount, name. */
+    public static final String JOIN = "SELECT o.id, o.amount, c.name FROM orders o " +
+        "JOIN customers c ON c.id = o.customer_id WHERE o.customer_id = ?";
+
     private SqlBenchData()
     {
     }
@@ -57,8 +65,21 @@ public final class SqlBenchData
      */
     public static void loadKv(final Connection connection, final String store) throws SQLException
     {
+        loadKv(connection, store, ROWS);
+    }
+
+    /**
+     * Creates {@code kv} and fills it with {@code rows} rows.
+     *
+     * @param connection the connection, in autocommit mode.
+     * @param store      the store.
+     * @param rows       how many rows, ids 0 to rows - 1.
+     * @throws SQLException if loading fails.
+     */
+    public static void loadKv(final Connection connection, final String store, final int rows) throws SQLException
+    {
         createKv(connection, store, "kv");
-        insertKv(connection, "kv", 0, ROWS);
+        insertKv(connection, "kv", 0, rows);
     }
 
     /**
@@ -106,6 +127,20 @@ public final class SqlBenchData
      */
     public static void loadOrders(final Connection connection, final String store) throws SQLException
     {
+        loadOrders(connection, store, CUSTOMERS);
+    }
+
+    /**
+     * Creates and fills {@code customers} and {@code orders} ({@value #ORDERS_PER_CUSTOMER} per customer) and
+     * indexes {@code orders.customer_id}.
+     *
+     * @param connection the connection, in autocommit mode.
+     * @param store      the store.
+     * @param customers  how many customers.
+     * @throws SQLException if loading fails.
+     */
+    public static void loadOrders(final Connection connection, final String store, final int customers) throws SQLException
+    {
         final String key = SqlStores.keyType(store);
         execute(connection, "CREATE TABLE customers (id " + key + " PRIMARY KEY, name VARCHAR(32) NOT NULL, " +
             "city VARCHAR(32) NOT NULL)");
@@ -116,7 +151,7 @@ public final class SqlBenchData
         try (PreparedStatement customer = connection.prepareStatement("INSERT INTO customers (id, name, city) VALUES (?, ?, ?)");
             PreparedStatement order = connection.prepareStatement("INSERT INTO orders (id, customer_id, amount) VALUES (?, ?, ?)"))
         {
-            for (int c = 0; c < CUSTOMERS; c++)
+            for (int c = 0; c < customers; c++)
             {
                 customer.setLong(1, c);
                 customer.setString(2, "customer-" + c);
@@ -128,11 +163,11 @@ public final class SqlBenchData
                 }
             }
             customer.executeBatch();
-            final int orders = CUSTOMERS * ORDERS_PER_CUSTOMER;
+            final int orders = customers * ORDERS_PER_CUSTOMER;
             for (int o = 0; o < orders; o++)
             {
                 order.setLong(1, o);
-                order.setLong(2, o % CUSTOMERS);
+                order.setLong(2, o % customers);
                 order.setLong(3, o * 3L);
                 order.addBatch();
                 if ((o + 1) % BATCH == 0)

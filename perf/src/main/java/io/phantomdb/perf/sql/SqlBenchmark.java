@@ -65,16 +65,15 @@ public class SqlBenchmark
         {
             case "pointSelect":
                 SqlBenchData.loadKv(connection, store);
-                statement = connection.prepareStatement("SELECT id, name, amount FROM kv WHERE id = ?");
+                statement = connection.prepareStatement(SqlBenchData.POINT_SELECT);
                 break;
             case "rangeSelect":
                 SqlBenchData.loadKv(connection, store);
-                statement = connection.prepareStatement("SELECT id, name, amount FROM kv WHERE id >= ? AND id < ?");
+                statement = connection.prepareStatement(SqlBenchData.RANGE_SELECT);
                 break;
             case "join":
                 SqlBenchData.loadOrders(connection, store);
-                statement = connection.prepareStatement("SELECT o.id, o.amount, c.name FROM orders o " +
-                    "JOIN customers c ON c.id = o.customer_id WHERE o.customer_id = ?");
+                statement = connection.prepareStatement(SqlBenchData.JOIN);
                 break;
             case "insert":
                 SqlBenchData.createKv(connection, store, "ins");
