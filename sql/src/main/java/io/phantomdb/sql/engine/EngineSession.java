@@ -186,6 +186,10 @@ final class EngineSession implements SqlSession
     public void setIsolation(final IsolationLevel level)
     {
         this.isolation = level;
+        if (null == tx)
+        {
+            transactionIsolation = null;
+        }
     }
 
     @Override
@@ -450,6 +454,7 @@ final class EngineSession implements SqlSession
 
     private void checkOpen()
     {
+        db.checkOpen();
         if (closed)
         {
             throw new SqlException("08003", "the session is closed");
