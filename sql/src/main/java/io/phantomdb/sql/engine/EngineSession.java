@@ -261,7 +261,7 @@ final class EngineSession implements SqlSession
                 beginIfNeeded();
                 command = current(prepared);
             }
-            final Object[] values = parameters.length == 0 ? parameters : prepared.parameterValues;
+            final Object[] values = command.parameters.count() == 0 ? NO_PARAMETERS : prepared.parameterValues;
             command.parameters.coerce(parameters, values);
             ctx.reset(tx, values, timeoutMillis);
             undo.clear();
