@@ -60,7 +60,7 @@ public final class PhysicalPlanner
         this.schema = schema;
         this.statistics = statistics;
         this.compiler = new ExpressionCompiler(this::planSubquery, functions);
-        this.optimizer = new Optimizer(compiler);
+        this.optimizer = new Optimizer(compiler, statistics);
         this.expressionIndexes = new ExpressionIndexes(schema, functions);
     }
 
