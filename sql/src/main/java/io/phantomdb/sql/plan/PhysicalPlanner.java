@@ -167,6 +167,11 @@ public final class PhysicalPlanner
         if (plan instanceof LogicalPlan.Sort)
         {
             final LogicalPlan.Sort s = (LogicalPlan.Sort)plan;
+            final Operator ordered = inPrimaryKeyOrder(s);
+            if (null != ordered)
+            {
+                return ordered;
+            }
             final Operator input = build(s.input());
             final SortKey[] keys = new SortKey[s.items().size()];
             final StringBuilder text = new StringBuilder();
@@ -197,6 +202,54 @@ public final class PhysicalPlanner
         }
         final LogicalPlan.SetOperation s = (LogicalPlan.SetOperation)plan;
         return new SetOperationOperator(build(s.left()), build(s.right()), s.kind(), s.all(), SqlValueSemantics.INSTANCE);
+    }
+
+    /**
+     * ORDER BY a prefix of the primary key (all ascending or all descending) over a projection of one table:
+     * the table is read in key order (backward for DESC) and no sort is needed.
+     */
+    private Operator inPrimaryKeyOrder(final LogicalPlan.Sort sort)
+    {
+        if (!(sort.input() instanceof LogicalPlan.Project))
+        {
+            return null;
+        }
+        final LogicalPlan.Project project = (LogicalPlan.Project)sort.input();
+        final LogicalPlan below = project.input();
+        final LogicalPlan.Scan scan = below instanceof LogicalPlan.Scan ? (LogicalPlan.Scan)below :
+            below instanceof LogicalPlan.Filter && ((LogicalPlan.Filter)below).input() instanceof LogicalPlan.Scan ?
+                (LogicalPlan.Scan)((LogicalPlan.Filter)below).input() : null;
+        if (null == scan)
+        {
+            return null;
+        }
+        final int[] pk = scan.table().schema().primaryKey();
+        final boolean descending = sort.items().get(0).descending();
+        if (sort.items().size() > pk.length)
+        {
+            return null;
+        }
+        for (int i = 0; i < sort.items().size(); i++)
+        {
+            final SortItem item = sort.items().get(i);
+            if (item.descending() != descending || !(item.expression() instanceof BoundExpr.InputRef))
+            {
+                return null;
+            }
+            final BoundExpr source = project.expressions().get(((BoundExpr.InputRef)item.expression()).index());
+            if (!(source instanceof BoundExpr.InputRef) || ((BoundExpr.InputRef)source).index() != pk[i])
+            {
+                return null;
+            }
+        }
+        final List<BoundExpr> conjuncts = below instanceof LogicalPlan.Filter ?
+            BoundExprs.conjuncts(((LogicalPlan.Filter)below).predicate()) : List.of();
+        final Operator input = scan(scan, conjuncts, union(new BitSet(), project.expressions()), !descending);
+        if (null == input)
+        {
+            return null;
+        }
+        return new ProjectOperator(input, compiler.compile(project.expressions()), ExplainText.of(project.expressions()));
     }
 
     private static String sortName(final LogicalPlan input, final BoundExpr e)
@@ -252,11 +305,26 @@ public final class PhysicalPlanner
 
     private Operator scan(final LogicalPlan.Scan scan, final List<BoundExpr> conjunctsIn, final BitSet requiredIn)
     {
+        return scan(scan, conjunctsIn, requiredIn, null);
+    }
+
+    /**
+     * @param order null for any order; true/false to require primary key order forward/backward (then null
+     *              is returned when the chosen access path cannot give it).
+     */
+    private Operator scan(final LogicalPlan.Scan scan, final List<BoundExpr> conjunctsIn, final BitSet requiredIn,
+        final Boolean order)
+    {
         final TableDefinition table = scan.table();
         final int width = table.schema().columnCount();
         final List<BoundExpr> conjuncts = expressionIndexes.rewrite(table, conjunctsIn);
         final List<IndexDefinition> indexes = schema.catalog().indexesOf(table.id());
         final AccessPath path = AccessPath.choose(table, indexes, conjuncts);
+        if (null != order && path.kind == AccessPath.Kind.INDEX)
+        {
+            return null;
+        }
+        final boolean forward = null == order || order;
         BitSet required = union(requiredIn, path.residual);
         if (null != required && scan.forUpdate())
         {
@@ -280,7 +348,7 @@ public final class PhysicalPlanner
                 op = new PointLookupOperator(table.name(), width, columns, bounds(path, true), scan.forUpdate());
                 break;
             case PRIMARY_RANGE:
-                op = new TableScanOperator(table.name(), width, columns, bounds(path, false), true,
+                op = new TableScanOperator(table.name(), width, columns, bounds(path, false), forward,
                     Math.max(1, rows * path.selectivity)).lockRows(locker);
                 break;
             case INDEX:
@@ -288,7 +356,7 @@ public final class PhysicalPlanner
                     Math.max(1, rows * path.selectivity)).lockRows(locker);
                 break;
             default:
-                op = new TableScanOperator(table.name(), width, columns, KeyBounds.NONE, true, rows).lockRows(locker);
+                op = new TableScanOperator(table.name(), width, columns, KeyBounds.NONE, forward, rows).lockRows(locker);
                 break;
         }
         if (!path.residual.isEmpty())

@@ -117,4 +117,14 @@ class OptimizerTest
         assertTrue(plan.contains("Filter (name = 'a1')"), plan);
         assertEquals(List.of("4|1|4|4|1|a1"), rows("SELECT * FROM fact JOIN da ON fact.a = da.id WHERE da.name = 'a1' AND fact.id = 4"));
     }
+
+    @Test
+    void shouldReadInKeyOrderInsteadOfSortingWhenOrderedByPrimaryKey()
+    {
+        final String plan = String.join("\n", rows("EXPLAIN SELECT id, v FROM fact WHERE v > 10 ORDER BY id DESC LIMIT 3"));
+        assertTrue(plan.contains("Seq Scan on fact backward"), plan);
+        assertTrue(!plan.contains("Sort"), plan);
+        assertEquals(List.of("299|299", "298|298", "297|297"), rows("SELECT id, v FROM fact WHERE v > 10 ORDER BY id DESC LIMIT 3"));
+        assertTrue(String.join("\n", rows("EXPLAIN SELECT id FROM fact ORDER BY v")).contains("Sort (v)"));
+    }
 }
