@@ -77,6 +77,10 @@ final class Decorrelator
         final List<BoundExpr> join = new ArrayList<>();
         for (final BoundExpr c : BoundExprs.conjuncts(filter.predicate()))
         {
+            if (BoundExprs.any(c, n -> n instanceof BoundExpr.Subquery && ((BoundExpr.Subquery)n).correlated()))
+            {
+                return null;
+            }
             if (!BoundExprs.any(c, n -> n instanceof BoundExpr.OuterRef))
             {
                 keep.add(c);
