@@ -31,6 +31,7 @@ import io.phantomdb.sql.func.FunctionRegistry;
 import io.phantomdb.sql.value.Casts;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 
 /**
@@ -59,7 +60,7 @@ public final class PhysicalPlanner
         this.schema = schema;
         this.statistics = statistics;
         this.compiler = new ExpressionCompiler(this::planSubquery, functions);
-        this.optimizer = new Optimizer(compiler);
+        this.optimizer = new Optimizer(compiler, statistics);
         this.expressionIndexes = new ExpressionIndexes(schema, functions);
     }
 
@@ -97,16 +98,22 @@ public final class PhysicalPlanner
 
     private Operator build(final LogicalPlan plan)
     {
+        return build(plan, null);
+    }
+
+    private Operator build(final LogicalPlan plan, final BitSet required)
+    {
         if (plan instanceof LogicalPlan.Scan)
         {
-            return scan((LogicalPlan.Scan)plan, List.of());
+            return scan((LogicalPlan.Scan)plan, List.of(), required);
         }
         if (plan instanceof LogicalPlan.Filter)
         {
             final LogicalPlan.Filter f = (LogicalPlan.Filter)plan;
             if (f.input() instanceof LogicalPlan.Scan)
             {
-                return scan((LogicalPlan.Scan)f.input(), BoundExprs.conjuncts(f.predicate()));
+                return scan((LogicalPlan.Scan)f.input(), BoundExprs.conjuncts(f.predicate()),
+                    union(required, List.of(f.predicate())));
             }
             final Operator input = build(f.input());
             return new FilterOperator(input, compiler.compile(f.predicate()), ExplainText.of(f.predicate()),
@@ -131,7 +138,7 @@ public final class PhysicalPlanner
         if (plan instanceof LogicalPlan.Project)
         {
             final LogicalPlan.Project p = (LogicalPlan.Project)plan;
-            final Operator input = build(p.input());
+            final Operator input = build(p.input(), union(new BitSet(), p.expressions()));
             if (isIdentity(p, input.width()))
             {
                 return input;
@@ -160,6 +167,11 @@ public final class PhysicalPlanner
         if (plan instanceof LogicalPlan.Sort)
         {
             final LogicalPlan.Sort s = (LogicalPlan.Sort)plan;
+            final Operator ordered = inPrimaryKeyOrder(s);
+            if (null != ordered)
+            {
+                return ordered;
+            }
             final Operator input = build(s.input());
             final SortKey[] keys = new SortKey[s.items().size()];
             final StringBuilder text = new StringBuilder();
@@ -192,6 +204,54 @@ public final class PhysicalPlanner
         return new SetOperationOperator(build(s.left()), build(s.right()), s.kind(), s.all(), SqlValueSemantics.INSTANCE);
     }
 
+    /**
+     * ORDER BY a prefix of the primary key (all ascending or all descending) over a projection of one table:
+     * the table is read in key order (backward for DESC) and no sort is needed.
+     */
+    private Operator inPrimaryKeyOrder(final LogicalPlan.Sort sort)
+    {
+        if (!(sort.input() instanceof LogicalPlan.Project))
+        {
+            return null;
+        }
+        final LogicalPlan.Project project = (LogicalPlan.Project)sort.input();
+        final LogicalPlan below = project.input();
+        final LogicalPlan.Scan scan = below instanceof LogicalPlan.Scan ? (LogicalPlan.Scan)below :
+            below instanceof LogicalPlan.Filter && ((LogicalPlan.Filter)below).input() instanceof LogicalPlan.Scan ?
+                (LogicalPlan.Scan)((LogicalPlan.Filter)below).input() : null;
+        if (null == scan)
+        {
+            return null;
+        }
+        final int[] pk = scan.table().schema().primaryKey();
+        final boolean descending = sort.items().get(0).descending();
+        if (sort.items().size() > pk.length)
+        {
+            return null;
+        }
+        for (int i = 0; i < sort.items().size(); i++)
+        {
+            final SortItem item = sort.items().get(i);
+            if (item.descending() != descending || !(item.expression() instanceof BoundExpr.InputRef))
+            {
+                return null;
+            }
+            final BoundExpr source = project.expressions().get(((BoundExpr.InputRef)item.expression()).index());
+            if (!(source instanceof BoundExpr.InputRef) || ((BoundExpr.InputRef)source).index() != pk[i])
+            {
+                return null;
+            }
+        }
+        final List<BoundExpr> conjuncts = below instanceof LogicalPlan.Filter ?
+            BoundExprs.conjuncts(((LogicalPlan.Filter)below).predicate()) : List.of();
+        final Operator input = scan(scan, conjuncts, union(new BitSet(), project.expressions()), !descending);
+        if (null == input)
+        {
+            return null;
+        }
+        return new ProjectOperator(input, compiler.compile(project.expressions()), ExplainText.of(project.expressions()));
+    }
+
     private static String sortName(final LogicalPlan input, final BoundExpr e)
     {
         if (e instanceof BoundExpr.InputRef && input instanceof LogicalPlan.Project)
@@ -218,19 +278,67 @@ public final class PhysicalPlanner
         return true;
     }
 
-    private Operator scan(final LogicalPlan.Scan scan, final List<BoundExpr> conjunctsIn)
+    private static BitSet union(final BitSet required, final List<BoundExpr> expressions)
+    {
+        if (null == required)
+        {
+            return null;
+        }
+        final BitSet out = (BitSet)required.clone();
+        for (final BoundExpr e : expressions)
+        {
+            if (BoundExprs.any(e, n -> n instanceof BoundExpr.Subquery && ((BoundExpr.Subquery)n).correlated()))
+            {
+                return null;
+            }
+            BoundExprs.transform(e, n ->
+            {
+                if (n instanceof BoundExpr.InputRef)
+                {
+                    out.set(((BoundExpr.InputRef)n).index());
+                }
+                return n;
+            });
+        }
+        return out;
+    }
+
+    private Operator scan(final LogicalPlan.Scan scan, final List<BoundExpr> conjunctsIn, final BitSet requiredIn)
+    {
+        return scan(scan, conjunctsIn, requiredIn, null);
+    }
+
+    /**
+     * @param order null for any order; true/false to require primary key order forward/backward (then null
+     *              is returned when the chosen access path cannot give it).
+     */
+    private Operator scan(final LogicalPlan.Scan scan, final List<BoundExpr> conjunctsIn, final BitSet requiredIn,
+        final Boolean order)
     {
         final TableDefinition table = scan.table();
         final int width = table.schema().columnCount();
-        final int[] all = new int[width];
-        for (int i = 0; i < width; i++)
-        {
-            all[i] = i;
-        }
-        final TableColumns columns = new TableColumns(all);
         final List<BoundExpr> conjuncts = expressionIndexes.rewrite(table, conjunctsIn);
         final List<IndexDefinition> indexes = schema.catalog().indexesOf(table.id());
         final AccessPath path = AccessPath.choose(table, indexes, conjuncts);
+        if (null != order && path.kind == AccessPath.Kind.INDEX)
+        {
+            return null;
+        }
+        final boolean forward = null == order || order;
+        BitSet required = union(requiredIn, path.residual);
+        if (null != required && scan.forUpdate())
+        {
+            for (final int ordinal : table.schema().primaryKey())
+            {
+                required.set(ordinal);
+            }
+        }
+        if (null == required)
+        {
+            required = new BitSet();
+            required.set(0, width);
+        }
+        final TableColumns columns = new TableColumns(required.stream().toArray());
         final double rows = statistics.rowCount(table);
         final RowLocker locker = scan.forUpdate() ? new RowLocker(table.name(), table.schema().primaryKey()) : null;
         Operator op;
@@ -240,7 +348,7 @@ public final class PhysicalPlanner
                 op = new PointLookupOperator(table.name(), width, columns, bounds(path, true), scan.forUpdate());
                 break;
             case PRIMARY_RANGE:
-                op = new TableScanOperator(table.name(), width, columns, bounds(path, false), true,
+                op = new TableScanOperator(table.name(), width, columns, bounds(path, false), forward,
                     Math.max(1, rows * path.selectivity)).lockRows(locker);
                 break;
             case INDEX:
@@ -248,7 +356,7 @@ public final class PhysicalPlanner
                     Math.max(1, rows * path.selectivity)).lockRows(locker);
                 break;
             default:
-                op = new TableScanOperator(table.name(), width, columns, KeyBounds.NONE, true, rows).lockRows(locker);
+                op = new TableScanOperator(table.name(), width, columns, KeyBounds.NONE, forward, rows).lockRows(locker);
                 break;
         }
         if (!path.residual.isEmpty())
@@ -268,7 +376,7 @@ public final class PhysicalPlanner
         for (int i = 0; i < coercers.length; i++)
         {
             final ColumnType type = path.keyTypes.get(i);
-            coercers[i] = value -> Casts.cast(value, null, type);
+            coercers[i] = KeyCoercion.to(type);
         }
         if (pointOnly)
         {

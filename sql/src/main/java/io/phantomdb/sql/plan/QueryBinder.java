@@ -451,6 +451,12 @@ public final class QueryBinder
                 context.leaveView();
             }
         }
+        final SystemTable catalogTable = null == name.schema() ? context.schema().systemTable("pg_catalog", name.name()) : null;
+        if (null != catalogTable)
+        {
+            return namedTable(new TableRef.NamedTable(named.position(), new QualifiedName(name.position(), "pg_catalog",
+                name.name()), named.alias(), named.columnAliases()), parent, forUpdate);
+        }
         throw new SqlException(SqlState.UNDEFINED_TABLE, "relation \"" + name + "\" does not exist", name.position());
     }
 

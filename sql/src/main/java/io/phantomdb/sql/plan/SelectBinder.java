@@ -36,6 +36,11 @@ final class SelectBinder
 
     LogicalPlan bind(final QueryBody.Select select, final List<OrderItem> orderBy)
     {
+        if (!select.distinctOn().isEmpty())
+        {
+            throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED, "SELECT DISTINCT ON is not supported",
+                select.distinctOn().get(0).position());
+        }
         final List<BoundExpr> items = new ArrayList<>();
         final List<Field> fields = new ArrayList<>();
         final List<Integer> itemPositions = new ArrayList<>();
