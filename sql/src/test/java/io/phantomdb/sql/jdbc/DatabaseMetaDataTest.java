@@ -29,7 +29,12 @@ class DatabaseMetaDataTest
             stat.execute("CREATE TABLE customers(id BIGINT PRIMARY KEY, name VARCHAR(40) NOT NULL, city TEXT DEFAULT 'x')");
             stat.execute("CREATE TABLE orders(id BIGINT PRIMARY KEY, customer_id BIGINT, amount NUMERIC(10,2))");
             stat.execute("CREATE INDEX orders_customer ON orders (customer_id)");
+            stat.execute("CREATE VIEW big_orders AS SELECT id, amount FROM orders WHERE amount > 100");
             final DatabaseMetaData meta = conn.getMetaData();
+
+            assertEquals(List.of("big_orders"), column(meta.getTables(null, null, "%", new String[] { "VIEW" }), "TABLE_NAME"));
+            assertEquals(List.of("id", "amount"), column(meta.getColumns(null, null, "big\\_orders", null), "COLUMN_NAME"));
+            assertEquals(List.of("id"), column(meta.getBestRowIdentifier(null, null, "orders", 0, false), "COLUMN_NAME"));
 
             assertEquals(List.of("customers", "orders"), column(meta.getTables(null, "public", "%", new String[] { "TABLE" }), "TABLE_NAME"));
             assertEquals(List.of("orders"), column(meta.getTables(null, null, "ord_rs", null), "TABLE_NAME"));
