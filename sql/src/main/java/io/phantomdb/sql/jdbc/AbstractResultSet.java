@@ -82,7 +82,7 @@ abstract class AbstractResultSet extends ReadOnlyResultSet
      * @return the current row's value in the SQL layer's classes, or null.
      * @throws SQLException if the value cannot be read.
      */
-    protected abstract Object currentValue(int column) throws SQLException;
+    protected abstract Object currentValue(final int column) throws SQLException;
 
     /**
      * Releases what the set holds underneath; called once, on close or when the rows run out.

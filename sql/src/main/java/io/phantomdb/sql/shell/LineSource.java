@@ -16,7 +16,7 @@ interface LineSource extends AutoCloseable
      * @throws IOException           if reading fails.
      * @throws CancellationException if the user cancelled the line (Ctrl-C): the shell drops its buffer.
      */
-    String readLine(String prompt) throws IOException;
+    String readLine(final String prompt) throws IOException;
 
     /**
      * Releases the source (saving history for a terminal).
