@@ -17,15 +17,6 @@ public record Field(
     String qualifier, String name, ColumnType type, boolean hidden, String table, String column, boolean nullable)
 {
     /**
-     * @param newQualifier the new qualifier.
-     * @return this field under another qualifier (an alias).
-     */
-    public Field withQualifier(final String newQualifier)
-    {
-        return new Field(newQualifier, name, type, hidden, table, column, nullable);
-    }
-
-    /**
      * @return this field made nullable (the inner side of an outer join).
      */
     public Field asNullable()
