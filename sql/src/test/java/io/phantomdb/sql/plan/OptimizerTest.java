@@ -127,4 +127,19 @@ class OptimizerTest
         assertEquals(List.of("299|299", "298|298", "297|297"), rows("SELECT id, v FROM fact WHERE v > 10 ORDER BY id DESC LIMIT 3"));
         assertTrue(String.join("\n", rows("EXPLAIN SELECT id FROM fact ORDER BY v")).contains("Sort (v)"));
     }
+
+    @Test
+    void shouldLookUpRightRowsByKeyWhenLeftSideIsSmall()
+    {
+        final String sql = "SELECT da.name, fact.v FROM da JOIN fact ON fact.id = da.id ORDER BY da.id";
+        final String plan = String.join("\n", rows("EXPLAIN " + sql));
+        assertTrue(plan.contains("Index Nested Loop Inner Join"), plan);
+        assertTrue(plan.contains("Point Lookup on fact (id = outer.id)"), plan);
+        assertEquals(List.of("a0|0", "a1|1", "a2|2"), rows(sql));
+        exec("INSERT INTO da VALUES (1000, 'none')");
+        assertEquals(List.of("a2|2", "none|null"), rows(
+            "SELECT da.name, fact.v FROM da LEFT JOIN fact ON fact.id = da.id WHERE da.id >= 2 ORDER BY da.id"));
+        assertEquals(List.of("1000"), rows(
+            "SELECT id FROM da WHERE NOT EXISTS (SELECT 1 FROM fact WHERE fact.id = da.id)"));
+    }
 }
