@@ -52,6 +52,7 @@ public final class PhysicalPlanner
     private final Optimizer optimizer;
     private final ExpressionIndexes expressionIndexes;
     private final IntSupplier slots;
+    private final List<Operator> subplans = new ArrayList<>();
 
     /**
      * @param schema     the schema the plan was bound against.
@@ -99,7 +100,17 @@ public final class PhysicalPlanner
 
     private Operator planSubquery(final LogicalPlan plan)
     {
-        return plan(plan);
+        final Operator op = plan(plan);
+        subplans.add(op);
+        return op;
+    }
+
+    /**
+     * @return the operator trees of the subqueries planned so far (for EXPLAIN), in planning order.
+     */
+    public List<Operator> subplans()
+    {
+        return subplans;
     }
 
     private Operator build(final LogicalPlan plan)
