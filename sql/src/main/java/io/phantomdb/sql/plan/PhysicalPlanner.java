@@ -29,7 +29,6 @@ import io.phantomdb.sql.exec.TableScanOperator;
 import io.phantomdb.sql.exec.ValueCoercer;
 import io.phantomdb.sql.exec.ValuesOperator;
 import io.phantomdb.sql.func.FunctionRegistry;
-import io.phantomdb.sql.value.Casts;
 
 import java.util.ArrayList;
 import java.util.BitSet;
