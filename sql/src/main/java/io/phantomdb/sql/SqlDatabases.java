@@ -9,6 +9,8 @@ import java.util.function.Supplier;
 
 /**
  * Opens {@link SqlDatabase}s.
+ * <p>
+ * <b>Note:</b> stateless and thread safe.
  */
 public final class SqlDatabases
 {

@@ -4,6 +4,8 @@ import io.phantomdb.core.schema.ColumnType;
 
 /**
  * One column of a relation during binding: the name a query may use, its qualifier, type and origin.
+ * <p>
+ * <b>Note:</b> immutable.
  *
  * @param qualifier the table name or alias that qualifies it, or null.
  * @param name      the column name (or select alias).
