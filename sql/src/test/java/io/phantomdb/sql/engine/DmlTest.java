@@ -16,6 +16,7 @@ import static io.phantomdb.sql.engine.SqlTestSupport.one;
 import static io.phantomdb.sql.engine.SqlTestSupport.rows;
 import static io.phantomdb.sql.engine.SqlTestSupport.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class DmlTest
 {
@@ -171,5 +172,17 @@ class DmlTest
             }
             return sb.toString();
         }
+    }
+
+    @Test
+    void shouldExplainDmlWhenAnalyzed()
+    {
+        run(session, "INSERT INTO items (id, name) VALUES (1, 'a'), (2, 'b')");
+        final String update = String.join("\n", rows(session, "EXPLAIN UPDATE items SET qty = 1 WHERE id = 2"));
+        assertEquals("Update on items\n  -> Point Lookup on items (id = 2)  (rows=1)", update);
+        final String delete = String.join("\n", rows(session, "EXPLAIN ANALYZE DELETE FROM items WHERE name = 'a'"));
+        assertTrue(delete.startsWith("Delete on items\n  -> Index Scan using items_name_key on items (name = 'a')"), delete);
+        assertTrue(delete.contains("actual rows=1 loops=1"), delete);
+        assertEquals("1", one(session, "SELECT count(*) FROM items"));
     }
 }
