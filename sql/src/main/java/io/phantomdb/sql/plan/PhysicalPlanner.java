@@ -379,7 +379,7 @@ public final class PhysicalPlanner
                 break;
             case INDEX:
                 op = new IndexScanOperator(path.index.name(), table.name(), width, columns, bounds(path, false), true,
-                    Math.max(1, rows * path.selectivity)).lockRows(locker);
+                    indexRows(path, rows)).lockRows(locker);
                 break;
             default:
                 op = new TableScanOperator(table.name(), width, columns, KeyBounds.NONE, forward, rows).lockRows(locker);
@@ -392,6 +392,23 @@ public final class PhysicalPlanner
                 Math.max(1, op.estimatedRows() * Math.pow(0.5, path.residual.size())));
         }
         return op;
+    }
+
+    /**
+     * Rows an index scan returns: a unique key one row; an equality on a non-unique index about the square root
+     * of the table (a distinct-value estimate without histograms); ranges by their selectivity.
+     */
+    private static double indexRows(final AccessPath path, final double rows)
+    {
+        if (path.to == path.from && path.index.unique() && path.from.size() == path.index.columns().size())
+        {
+            return 1;
+        }
+        if (path.to == path.from)
+        {
+            return Math.max(1, Math.min(rows * path.selectivity, Math.sqrt(rows)));
+        }
+        return Math.max(1, rows * path.selectivity);
     }
 
     private KeyBounds bounds(final AccessPath path, final boolean pointOnly)
