@@ -183,13 +183,14 @@ final class DdlCommand extends Command
             {
                 throw new SqlException("42939", "column name \"" + column.name() + "\" is reserved", column.position());
             }
-            final ColumnType type = column.type().toColumnType();
+            final ColumnType type = Serial.isSerial(column.type()) ? Serial.type(column.type()) :
+                column.type().toColumnType();
             boolean inKey = false;
             for (final String k : primaryKey)
             {
                 inKey |= TableSchema.fold(k).equals(TableSchema.fold(column.name()));
             }
-            String defaultText = null;
+            String defaultText = Serial.isSerial(column.type()) ? Serial.defaultText(name, column.name()) : null;
             for (final Constraint c : column.constraints())
             {
                 if (c instanceof Constraint.Default)
@@ -197,7 +198,9 @@ final class DdlCommand extends Command
                     defaultText = SqlText.of(((Constraint.Default)c).value());
                 }
             }
-            builder.column(column.name(), type, !inKey && !notNull.containsKey(TableSchema.fold(column.name())), defaultText);
+            final boolean nullable = !inKey && !notNull.containsKey(TableSchema.fold(column.name())) &&
+                !Serial.isSerial(column.type());
+            builder.column(column.name(), type, nullable, defaultText);
         }
         if (primaryKey.isEmpty())
         {

@@ -400,12 +400,14 @@ final class DmlPlanner
     {
         final TableSchema schema = table.schema();
         final Evaluator[] defaults = new Evaluator[schema.columnCount()];
+        final ColumnType[] defaultTypes = new ColumnType[schema.columnCount()];
         for (final Column c : schema.columns())
         {
             if (null != defaultText(p, table, c))
             {
-                defaults[c.ordinal()] = p.planner.compiler().compile(
-                    p.planner.optimizer().fold(defaultExpression(p, table, c)));
+                final BoundExpr bound = p.planner.optimizer().fold(defaultExpression(p, table, c));
+                defaults[c.ordinal()] = p.planner.compiler().compile(bound);
+                defaultTypes[c.ordinal()] = bound.type();
             }
         }
         final int rowId = schema.columnOrdinal(SqlSchema.ROWID);
@@ -438,7 +440,7 @@ final class DmlPlanner
                 check.expression()));
             names[i] = check.name();
         }
-        return new TableWriter(table, defaults, rowId, generatedOrdinals.stream().mapToInt(Integer::intValue).toArray(),
+        return new TableWriter(table, defaults, defaultTypes, rowId, generatedOrdinals.stream().mapToInt(Integer::intValue).toArray(),
             generated.toArray(new Evaluator[0]), generatedTypes.toArray(new ColumnType[0]), checks, names);
     }
 }

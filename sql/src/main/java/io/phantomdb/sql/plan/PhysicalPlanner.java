@@ -34,6 +34,7 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 import java.util.function.IntSupplier;
+import java.util.function.ToLongFunction;
 
 /**
  * Turns an optimized {@link LogicalPlan} into a tree of {@link Operator}s: picks access paths (point
@@ -58,14 +59,16 @@ public final class PhysicalPlanner
      * @param statistics row count estimates.
      * @param functions  resolves scalar functions.
      * @param slots      hands out outer-row slots not used by the binder (lookup joins take one each).
+     * @param sequences  gives the next value of a serial column's sequence, by name.
      */
     public PhysicalPlanner(
-        final SchemaView schema, final Statistics statistics, final FunctionRegistry functions, final IntSupplier slots)
+        final SchemaView schema, final Statistics statistics, final FunctionRegistry functions, final IntSupplier slots,
+        final ToLongFunction<String> sequences)
     {
         this.slots = slots;
         this.schema = schema;
         this.statistics = statistics;
-        this.compiler = new ExpressionCompiler(this::planSubquery, functions);
+        this.compiler = new ExpressionCompiler(this::planSubquery, functions, sequences);
         this.optimizer = new Optimizer(compiler, statistics);
         this.expressionIndexes = new ExpressionIndexes(schema, functions);
     }

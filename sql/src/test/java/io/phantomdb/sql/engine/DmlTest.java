@@ -185,4 +185,15 @@ class DmlTest
         assertTrue(delete.contains("actual rows=1 loops=1"), delete);
         assertEquals("1", one(session, "SELECT count(*) FROM items"));
     }
+
+    @Test
+    void shouldNumberRowsWhenColumnIsSerial()
+    {
+        run(session, "CREATE TABLE people (id SERIAL PRIMARY KEY, name TEXT, rank SMALLINT DEFAULT 1, code VARCHAR(2) DEFAULT 'xyz')");
+        assertEquals(List.of("1", "2"), rows(session, "INSERT INTO people (name, code) VALUES ('a', 'p'), ('b', 'q') RETURNING id"));
+        run(session, "INSERT INTO people (id, name, code) VALUES (10, 'c', 'r')");
+        assertEquals("3|1", one(session, "INSERT INTO people (name, code) VALUES ('d', 's') RETURNING id, rank"));
+        fails("22001", session, "INSERT INTO people (name) VALUES ('e')");
+        assertEquals("nextval('people_id_seq')", db.metadata().tables().get(1).columns().get(0).defaultValue());
+    }
 }
