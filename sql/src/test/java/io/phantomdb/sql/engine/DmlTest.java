@@ -196,4 +196,19 @@ class DmlTest
         fails("22001", session, "INSERT INTO people (name) VALUES ('e')");
         assertEquals("nextval('people_id_seq')", db.metadata().tables().get(1).columns().get(0).defaultValue());
     }
+
+    @Test
+    void shouldUpdateFromOtherRelationsWhenFromGiven()
+    {
+        run(session, "INSERT INTO items (id, name, qty) VALUES (1, 'a', 1), (2, 'b', 2), (3, 'c', 3)",
+            "CREATE TABLE changes (item INT, delta INT)", "INSERT INTO changes VALUES (1, 10), (3, 30), (3, 300)");
+        try (SqlResult result = session.execute(
+            "UPDATE items SET qty = items.qty + c.delta FROM changes c WHERE c.item = items.id AND c.delta < 100"))
+        {
+            assertEquals("UPDATE 2", result.commandTag());
+        }
+        assertEquals(List.of("1|11", "2|2", "3|33"), rows(session, "SELECT id, qty FROM items ORDER BY id"));
+        run(session, "UPDATE items SET qty = 0 FROM changes WHERE changes.item = items.id");
+        assertEquals(List.of("1|0", "2|2", "3|0"), rows(session, "SELECT id, qty FROM items ORDER BY id"));
+    }
 }
