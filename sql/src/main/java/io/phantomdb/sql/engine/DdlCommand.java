@@ -21,8 +21,10 @@ import io.phantomdb.sql.ast.Statement;
 import io.phantomdb.sql.exec.Evaluator;
 import io.phantomdb.sql.exec.ExecContext;
 import io.phantomdb.sql.plan.BoundExpr;
+import io.phantomdb.sql.plan.BoundExprs;
 import io.phantomdb.sql.plan.ExpressionBinder;
 import io.phantomdb.sql.plan.LogicalPlan;
+import io.phantomdb.sql.plan.Scope;
 import io.phantomdb.sql.plan.SqlSchema;
 import io.phantomdb.sql.plan.SqlText;
 import io.phantomdb.sql.plan.TableExpressions;
@@ -181,13 +183,14 @@ final class DdlCommand extends Command
             {
                 throw new SqlException("42939", "column name \"" + column.name() + "\" is reserved", column.position());
             }
-            final ColumnType type = column.type().toColumnType();
+            final ColumnType type = Serial.isSerial(column.type()) ? Serial.type(column.type()) :
+                column.type().toColumnType();
             boolean inKey = false;
             for (final String k : primaryKey)
             {
                 inKey |= TableSchema.fold(k).equals(TableSchema.fold(column.name()));
             }
-            String defaultText = null;
+            String defaultText = Serial.isSerial(column.type()) ? Serial.defaultText(name, column.name()) : null;
             for (final Constraint c : column.constraints())
             {
                 if (c instanceof Constraint.Default)
@@ -195,7 +198,9 @@ final class DdlCommand extends Command
                     defaultText = SqlText.of(((Constraint.Default)c).value());
                 }
             }
-            builder.column(column.name(), type, !inKey && !notNull.containsKey(TableSchema.fold(column.name())), defaultText);
+            final boolean nullable = !inKey && !notNull.containsKey(TableSchema.fold(column.name())) &&
+                !Serial.isSerial(column.type());
+            builder.column(column.name(), type, nullable, defaultText);
         }
         if (primaryKey.isEmpty())
         {
@@ -317,7 +322,7 @@ final class DdlCommand extends Command
             final String text = SqlText.of(key.expression());
             final BoundExpr bound = TableExpressions.bind(session.schemaView(), session.functions(),
                 tx.catalog().table(table.name()), text);
-            if (!io.phantomdb.sql.plan.BoundExprs.isDeterministic(bound))
+            if (!BoundExprs.isDeterministic(bound))
             {
                 throw new SqlException(SqlState.INVALID_OBJECT_DEFINITION,
                     "functions in index expression must be marked IMMUTABLE", key.position());
@@ -486,6 +491,7 @@ final class DdlCommand extends Command
                     throw new SqlException(SqlState.UNDEFINED_COLUMN, "column \"" + drop.column() + "\" of relation \"" +
                         table.name() + "\" does not exist", drop.position());
                 }
+                meta |= dropDependents(session, tx, table.name(), ordinal);
                 tx.dropColumn(table.name(), drop.column());
                 if (null != session.schemaView().sql().addedDefault(table.name(), drop.column()))
                 {
@@ -496,6 +502,65 @@ final class DdlCommand extends Command
         }
         session.markDdl(meta);
         return ListResult.tag("ALTER TABLE");
+    }
+
+    /**
+     * Drops what depends on a column about to be dropped, as PostgreSQL does: expression indexes and CHECK
+     * constraints whose expressions read it.
+     *
+     * @return whether the SQL layer's schema changed.
+     */
+    private static boolean dropDependents(final EngineSession session, final Tx tx, final String tableName,
+        final int ordinal)
+    {
+        final SqlSchema schema = session.schemaView().sql();
+        final TableDefinition table = tx.catalog().table(tableName);
+        boolean changed = false;
+        for (final SqlSchema.ExpressionIndex index : schema.expressionIndexes().values())
+        {
+            if (!index.table().equalsIgnoreCase(tableName) || !reads(session, table, index.expressions(), ordinal))
+            {
+                continue;
+            }
+            tx.dropIndex(index.index());
+            for (final String hidden : index.hiddenColumns())
+            {
+                if (null != hidden)
+                {
+                    tx.dropColumn(tableName, hidden);
+                }
+            }
+            MetaStore.deleteExpressionIndex(tx, index.index());
+            changed = true;
+        }
+        for (final SqlSchema.CheckDefinition check : schema.checksOf(tableName))
+        {
+            if (reads(session, table, List.of(check.expression()), ordinal))
+            {
+                MetaStore.deleteCheck(tx, check);
+                changed = true;
+            }
+        }
+        return changed;
+    }
+
+    private static boolean reads(final EngineSession session, final TableDefinition table, final List<String> texts,
+        final int ordinal)
+    {
+        final String column = table.schema().column(ordinal).name();
+        for (final String text : texts)
+        {
+            if (text.equalsIgnoreCase(column))
+            {
+                continue;
+            }
+            final BoundExpr bound = TableExpressions.bind(session.schemaView(), session.functions(), table, text);
+            if (BoundExprs.any(bound, n -> n instanceof BoundExpr.InputRef && ((BoundExpr.InputRef)n).index() == ordinal))
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     private boolean addColumn(final EngineSession session, final Tx tx, final String tableName,
@@ -544,7 +609,7 @@ final class DdlCommand extends Command
         tx.addColumn(tableName, column.name(), type, true);
         MetaStore.putDefault(tx, tableName, column.name(), defaultText);
         final Planning planning = new Planning(session);
-        final io.phantomdb.sql.plan.Scope empty = new io.phantomdb.sql.plan.Scope(List.of(), null, null,
+        final Scope empty = new Scope(List.of(), null, null,
             planning.context.newSlot());
         final BoundExpr bound = ExpressionBinder.coerce(planning.queries.expressions().bind(
             TableExpressions.parse(defaultText), empty, "DEFAULT"), type, planning.context);

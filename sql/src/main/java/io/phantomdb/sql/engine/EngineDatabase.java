@@ -3,9 +3,11 @@ package io.phantomdb.sql.engine;
 import io.phantomdb.core.PhantomDB;
 import io.phantomdb.core.catalog.Catalog;
 import io.phantomdb.core.catalog.TableDefinition;
+import io.phantomdb.core.schema.Column;
 import io.phantomdb.core.schema.TableSchema;
 import io.phantomdb.core.table.RowCursor;
 import io.phantomdb.core.table.Tx;
+import io.phantomdb.core.txn.IsolationLevel;
 import io.phantomdb.sql.ResultColumn;
 import io.phantomdb.sql.SqlDatabase;
 import io.phantomdb.sql.SqlException;
@@ -40,6 +42,7 @@ public final class EngineDatabase implements SqlDatabase
     private final Set<EngineSession> sessions = ConcurrentHashMap.newKeySet();
     private final Map<Integer, AtomicLong> rowCounts = new ConcurrentHashMap<>();
     private final Map<Integer, AtomicLong> rowIds = new ConcurrentHashMap<>();
+    private final Map<String, AtomicLong> sequences = new ConcurrentHashMap<>();
     private final AtomicLong sqlVersion = new AtomicLong();
     private volatile SqlSchema sqlSchema;
     private volatile boolean closed;
@@ -148,12 +151,16 @@ public final class EngineDatabase implements SqlDatabase
         return new SchemaView(catalog, schema, systemTables);
     }
 
-    Statistics statistics(final Tx tx)
+    Statistics statistics()
     {
-        return table -> Math.max(1, rowCount(tx, table));
+        return table -> Math.max(1, rowCount(table));
     }
 
-    private long rowCount(final Tx tx, final TableDefinition table)
+    /**
+     * The row count estimate of a table; the first call per table counts (up to a limit) in a short READ
+     * COMMITTED transaction of its own, so planning never adds to the read set of the user's transaction.
+     */
+    private long rowCount(final TableDefinition table)
     {
         final AtomicLong known = rowCounts.get(table.id());
         if (null != known)
@@ -161,10 +168,17 @@ public final class EngineDatabase implements SqlDatabase
             return known.get();
         }
         long count = 0;
-        final RowCursor cursor = tx.scan(table.name(), null, null, true);
-        while (count < COUNT_LIMIT && cursor.next())
+        try (Tx tx = engine.begin(IsolationLevel.READ_COMMITTED))
         {
-            count++;
+            if (null == tx.catalog().findTable(table.name()))
+            {
+                return 1;
+            }
+            final RowCursor cursor = tx.scan(table.name(), null, null, true);
+            while (count < COUNT_LIMIT && cursor.next())
+            {
+                count++;
+            }
         }
         final long estimate = count >= COUNT_LIMIT ? COUNT_LIMIT * 10L : count;
         rowCounts.putIfAbsent(table.id(), new AtomicLong(estimate));
@@ -180,16 +194,73 @@ public final class EngineDatabase implements SqlDatabase
         }
     }
 
-    long nextRowId(final Tx tx, final TableDefinition table, final int rowIdOrdinal)
+    /**
+     * The next value of a serial column's sequence ({@code nextval('t_c_seq')}, the DEFAULT of a SERIAL column): a
+     * counter per sequence, started from the column's highest committed value by a short transaction of its own.
+     *
+     * @param name the sequence name.
+     * @return the next value.
+     */
+    long nextSequenceValue(final String name)
+    {
+        final String key = TableSchema.fold(name);
+        AtomicLong counter = sequences.get(key);
+        if (null == counter)
+        {
+            sequences.putIfAbsent(key, new AtomicLong(highestSerialValue(key)));
+            counter = sequences.get(key);
+        }
+        return counter.incrementAndGet();
+    }
+
+    private long highestSerialValue(final String sequence)
+    {
+        final String expression = "nextval('" + sequence + "')";
+        try (Tx tx = engine.begin(IsolationLevel.READ_COMMITTED))
+        {
+            for (final TableDefinition table : tx.catalog().tables())
+            {
+                for (final Column column : table.schema().columns())
+                {
+                    if (expression.equalsIgnoreCase(column.defaultExpression()))
+                    {
+                        long max = 0;
+                        final RowCursor cursor = tx.scan(table.name(), null, null, true);
+                        while (cursor.next())
+                        {
+                            if (!cursor.row().isNull(column.ordinal()))
+                            {
+                                max = Math.max(max, ((Number)cursor.row().getObject(column.ordinal())).longValue());
+                            }
+                        }
+                        return max;
+                    }
+                }
+            }
+        }
+        throw new SqlException(SqlState.UNDEFINED_TABLE, "relation \"" + sequence + "\" does not exist");
+    }
+
+    /**
+     * The next hidden row id of a table without a primary key: a per-table counter, started from the highest
+     * committed id by a short transaction of its own (so the user's transaction reads nothing for it).
+     */
+    long nextRowId(final TableDefinition table, final int rowIdOrdinal)
     {
         AtomicLong counter = rowIds.get(table.id());
         if (null == counter)
         {
             long last = 0;
-            final RowCursor cursor = tx.scan(table.name(), null, null, false);
-            if (cursor.next())
+            try (Tx tx = engine.begin(IsolationLevel.READ_COMMITTED))
             {
-                last = cursor.row().getLong(rowIdOrdinal);
+                if (null != tx.catalog().findTable(table.name()))
+                {
+                    final RowCursor cursor = tx.scan(table.name(), null, null, false);
+                    if (cursor.next())
+                    {
+                        last = cursor.row().getLong(rowIdOrdinal);
+                    }
+                }
             }
             rowIds.putIfAbsent(table.id(), new AtomicLong(last));
             counter = rowIds.get(table.id());

@@ -12,7 +12,6 @@ import io.phantomdb.sql.ast.Expression;
 import io.phantomdb.sql.ast.OrderItem;
 import io.phantomdb.sql.ast.QualifiedName;
 import io.phantomdb.sql.ast.QueryBody;
-import io.phantomdb.sql.ast.SelectItem;
 import io.phantomdb.sql.ast.Statement;
 import io.phantomdb.sql.ast.TableRef;
 import io.phantomdb.sql.exec.JoinKind;

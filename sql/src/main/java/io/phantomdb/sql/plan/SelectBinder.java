@@ -8,6 +8,7 @@ import io.phantomdb.sql.ast.Expression;
 import io.phantomdb.sql.ast.OrderItem;
 import io.phantomdb.sql.ast.QueryBody;
 import io.phantomdb.sql.ast.SelectItem;
+import io.phantomdb.sql.ast.Statement;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -253,7 +254,7 @@ final class SelectBinder
         return "?column?";
     }
 
-    private static List<SelectItem> selectItems(final io.phantomdb.sql.ast.Statement.Query query)
+    private static List<SelectItem> selectItems(final Statement.Query query)
     {
         return query.body() instanceof QueryBody.Select ? ((QueryBody.Select)query.body()).items() : List.of();
     }

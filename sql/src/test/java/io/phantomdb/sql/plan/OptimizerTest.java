@@ -127,4 +127,49 @@ class OptimizerTest
         assertEquals(List.of("299|299", "298|298", "297|297"), rows("SELECT id, v FROM fact WHERE v > 10 ORDER BY id DESC LIMIT 3"));
         assertTrue(String.join("\n", rows("EXPLAIN SELECT id FROM fact ORDER BY v")).contains("Sort (v)"));
     }
+
+    @Test
+    void shouldLookUpRightRowsByKeyWhenLeftSideIsSmall()
+    {
+        final String sql = "SELECT da.name, fact.v FROM da JOIN fact ON fact.id = da.id ORDER BY da.id";
+        final String plan = String.join("\n", rows("EXPLAIN " + sql));
+        assertTrue(plan.contains("Index Nested Loop Inner Join"), plan);
+        assertTrue(plan.contains("Point Lookup on fact (id = outer.id)"), plan);
+        assertEquals(List.of("a0|0", "a1|1", "a2|2"), rows(sql));
+        exec("INSERT INTO da VALUES (1000, 'none')");
+        assertEquals(List.of("a2|2", "none|null"), rows(
+            "SELECT da.name, fact.v FROM da LEFT JOIN fact ON fact.id = da.id WHERE da.id >= 2 ORDER BY da.id"));
+        assertEquals(List.of("1000"), rows(
+            "SELECT id FROM da WHERE NOT EXISTS (SELECT 1 FROM fact WHERE fact.id = da.id)"));
+    }
+
+    @Test
+    void shouldDeriveKeyPredicateThroughJoinWhenColumnsAreEqual()
+    {
+        exec("CREATE TABLE orders (id INT PRIMARY KEY, customer_id BIGINT NOT NULL, amount INT)");
+        exec("CREATE INDEX orders_customer ON orders (customer_id)");
+        exec("INSERT INTO orders SELECT id, a, v FROM fact");
+        final String sql = "SELECT o.id, o.amount, c.name FROM orders o JOIN da c ON c.id = o.customer_id " +
+            "WHERE o.customer_id = ? ORDER BY o.id LIMIT 3";
+        final List<String> plan = new ArrayList<>();
+        try (SqlResult r = session.prepare("EXPLAIN " + sql).execute())
+        {
+            while (r.next())
+            {
+                plan.add((String)r.get(0));
+            }
+        }
+        final String text = String.join("\n", plan);
+        assertTrue(text.contains("Index Scan using orders_customer on orders (customer_id = $1)"), text);
+        assertTrue(text.contains("Point Lookup on da (id = $1)"), text);
+        final List<String> result = new ArrayList<>();
+        try (SqlResult r = session.prepare(sql).execute(2L))
+        {
+            while (r.next())
+            {
+                result.add(r.get(0) + "|" + r.get(1) + "|" + r.get(2));
+            }
+        }
+        assertEquals(List.of("2|2|a2", "5|5|a2", "8|8|a2"), result);
+    }
 }
