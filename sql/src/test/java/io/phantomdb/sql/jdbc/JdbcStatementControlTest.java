@@ -57,6 +57,32 @@ class JdbcStatementControlTest
     }
 
     @Test
+    void shouldReturnSerialKeyWhenInsertOmitsIt() throws SQLException
+    {
+        try (Connection conn = DriverManager.getConnection("jdbc:phantomdb:mem:"); Statement stat = conn.createStatement())
+        {
+            stat.execute("CREATE TABLE s(id SERIAL PRIMARY KEY, name TEXT)");
+            try (PreparedStatement prep = conn.prepareStatement("INSERT INTO s (name) VALUES (?)", new String[] { "id" }))
+            {
+                prep.setString(1, "a");
+                assertEquals(1, prep.executeUpdate());
+                prep.setString(1, "b");
+                assertEquals(1, prep.executeUpdate());
+                try (ResultSet keys = prep.getGeneratedKeys())
+                {
+                    assertTrue(keys.next());
+                    assertEquals(2, keys.getInt(1));
+                }
+            }
+            try (ResultSet rs = conn.getMetaData().getColumns(null, null, "s", "id"))
+            {
+                assertTrue(rs.next());
+                assertEquals("YES", rs.getString("IS_AUTOINCREMENT"));
+            }
+        }
+    }
+
+    @Test
     @Timeout(value = 60, unit = TimeUnit.SECONDS)
     void shouldThrowTimeoutWhenQueryRunsPastItsLimit() throws SQLException
     {
