@@ -433,7 +433,8 @@ abstract class AbstractResultSet extends ReadOnlyResultSet
     public ResultSetMetaData getMetaData() throws SQLException
     {
         checkOpen();
-        return new PhantomResultSetMetaData(columns);
+        return new PhantomResultSetMetaData(columns,
+            statement instanceof PhantomStatement ? ((PhantomStatement)statement).connection().database() : null);
     }
 
     @Override

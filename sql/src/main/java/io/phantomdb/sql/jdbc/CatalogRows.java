@@ -98,6 +98,15 @@ final class CatalogRows
         return (catalog == null || catalog.equals(ourCatalog)) && matches(schemaPattern, SCHEMA);
     }
 
+    /**
+     * @param defaultValue a column's DEFAULT text, or null.
+     * @return whether it draws from a sequence ({@code nextval(...)}, as SERIAL columns do).
+     */
+    static boolean isSerial(final String defaultValue)
+    {
+        return defaultValue != null && defaultValue.toLowerCase(Locale.ROOT).contains("nextval(");
+    }
+
     private static String typeName(final SqlMetadata.Kind kind)
     {
         return kind == SqlMetadata.Kind.VIEW ? "VIEW" : "TABLE";
@@ -151,8 +160,7 @@ final class CatalogRows
                         continue;
                     }
                     final ColumnType type = column.type();
-                    final boolean serial = column.defaultValue() != null &&
-                        column.defaultValue().toLowerCase(Locale.ROOT).contains("nextval(");
+                    final boolean serial = isSerial(column.defaultValue());
                     rows.add(new Object[] {
                         ourCatalog, SCHEMA, table.name(), column.name(), JdbcTypes.sqlType(type.kind()), type.pgTypeName(),
                         JdbcTypes.precision(type), null, JdbcTypes.scale(type), 10,

@@ -171,7 +171,7 @@ final class PhantomPreparedStatement extends PhantomStatement implements Prepare
     public ResultSetMetaData getMetaData() throws SQLException
     {
         checkOpen();
-        return prepared.returnsRows() ? new PhantomResultSetMetaData(prepared.columns()) : null;
+        return prepared.returnsRows() ? new PhantomResultSetMetaData(prepared.columns(), connection().database()) : null;
     }
 
     @Override

@@ -2,6 +2,8 @@ package io.phantomdb.sql.jdbc;
 
 import io.phantomdb.core.schema.TypeKind;
 import io.phantomdb.sql.ResultColumn;
+import io.phantomdb.sql.SqlDatabase;
+import io.phantomdb.sql.SqlMetadata;
 
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
@@ -10,19 +12,24 @@ import java.util.List;
 /**
  * Describes the columns of a result ({@link ResultColumn}s) to JDBC: labels, base table and column, the
  * {@link java.sql.Types} code and PostgreSQL type name, precision, scale, nullability and Java class.
+ * {@link #isAutoIncrement(int)} reads the catalog: a base column whose default calls {@code nextval}
+ * (SERIAL) is auto-increment.
  * <p>
  * <b>Note:</b> immutable, safe from any thread.
  */
 final class PhantomResultSetMetaData implements ResultSetMetaData
 {
     private final List<ResultColumn> columns;
+    private final SqlDatabase database;
 
     /**
-     * @param columns the columns, in result order.
+     * @param columns  the columns, in result order.
+     * @param database the database whose catalog tells auto-increment columns, or null (then none is).
      */
-    PhantomResultSetMetaData(final List<ResultColumn> columns)
+    PhantomResultSetMetaData(final List<ResultColumn> columns, final SqlDatabase database)
     {
         this.columns = columns;
+        this.database = database;
     }
 
     private ResultColumn column(final int column) throws SQLException
@@ -44,7 +51,24 @@ final class PhantomResultSetMetaData implements ResultSetMetaData
     @Override
     public boolean isAutoIncrement(final int column) throws SQLException
     {
-        column(column);
+        final ResultColumn c = column(column);
+        if (database == null || c.table() == null || c.column() == null)
+        {
+            return false;
+        }
+        for (final SqlMetadata.TableInfo table : database.metadata().tables())
+        {
+            if (table.name().equals(c.table()))
+            {
+                for (final SqlMetadata.ColumnInfo info : table.columns())
+                {
+                    if (info.name().equals(c.column()))
+                    {
+                        return CatalogRows.isSerial(info.defaultValue());
+                    }
+                }
+            }
+        }
         return false;
     }
 

@@ -79,6 +79,11 @@ class JdbcStatementControlTest
                 assertTrue(rs.next());
                 assertEquals("YES", rs.getString("IS_AUTOINCREMENT"));
             }
+            try (ResultSet rs = stat.executeQuery("SELECT id, name FROM s"))
+            {
+                assertTrue(rs.getMetaData().isAutoIncrement(1));
+                assertFalse(rs.getMetaData().isAutoIncrement(2));
+            }
         }
     }
 
