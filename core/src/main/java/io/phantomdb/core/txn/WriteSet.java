@@ -243,37 +243,47 @@ final class WriteSet
         {
             scratch = new int[Math.max(total, scratch.length * 2)];
         }
-        int i = 0;
-        int j = 0;
+        int from = 0;
         int k = 0;
-        while (i < sortedCount && j < tailCount)
+        for (int j = 0; j < tailCount; j++)
         {
-            final int a = sorted[i];
-            final int b = tail[j];
-            if (compareEntries(a, b) < 0)
-            {
-                scratch[k++] = a;
-                i++;
-            }
-            else
-            {
-                scratch[k++] = b;
-                j++;
-            }
+            final int entry = tail[j];
+            final int at = insertionPoint(from, entry);
+            final int run = at - from;
+            System.arraycopy(sorted, from, scratch, k, run);
+            k += run;
+            from = at;
+            scratch[k++] = entry;
         }
-        while (i < sortedCount)
-        {
-            scratch[k++] = sorted[i++];
-        }
-        while (j < tailCount)
-        {
-            scratch[k++] = tail[j++];
-        }
+        System.arraycopy(sorted, from, scratch, k, sortedCount - from);
         final int[] swap = sorted;
         sorted = scratch;
         scratch = swap.length >= total ? swap : new int[total];
         sortedCount = total;
         tailCount = 0;
+    }
+
+    /**
+     * Binary search of the sorted index from a position on: tail entries are merged by galloping, so
+     * a merge costs O(tail * log n) comparisons plus one block copy instead of n comparisons.
+     */
+    private int insertionPoint(final int from, final int entry)
+    {
+        int low = from;
+        int high = sortedCount - 1;
+        while (low <= high)
+        {
+            final int mid = (low + high) >>> 1;
+            if (compareEntries(sorted[mid], entry) < 0)
+            {
+                low = mid + 1;
+            }
+            else
+            {
+                high = mid - 1;
+            }
+        }
+        return low;
     }
 
     private int compareEntries(final int a, final int b)
