@@ -100,39 +100,9 @@ public final class ClientTransaction
     {
         checkActive();
         finished = true;
-        int size = REQUEST_HEADER_LENGTH;
-        for (final Read read : reads)
-        {
-            size += READ_ENTRY_HEADER_LENGTH + read.key.length;
-        }
-        for (final Write write : writes)
-        {
-            size += WRITE_ENTRY_HEADER_LENGTH + write.key.length + (null == write.value ? 0 : write.value.length);
-        }
-        final ExpandableArrayBuffer buffer = new ExpandableArrayBuffer(size);
-        int cursor = ClusterClient.header(buffer, TYPE_TXN, reads.size(), writes.size());
-        for (final Read read : reads)
-        {
-            buffer.putInt(cursor, read.keyspace);
-            buffer.putInt(cursor + 4, read.key.length);
-            buffer.putLong(cursor + 8, read.version);
-            buffer.putBytes(cursor + READ_ENTRY_HEADER_LENGTH, read.key);
-            cursor += READ_ENTRY_HEADER_LENGTH + read.key.length;
-        }
-        for (final Write write : writes)
-        {
-            buffer.putInt(cursor, write.keyspace);
-            buffer.putInt(cursor + 4, write.key.length);
-            buffer.putInt(cursor + 8, null == write.value ? -1 : write.value.length);
-            buffer.putBytes(cursor + WRITE_ENTRY_HEADER_LENGTH, write.key);
-            cursor += WRITE_ENTRY_HEADER_LENGTH + write.key.length;
-            if (null != write.value)
-            {
-                buffer.putBytes(cursor, write.value);
-                cursor += write.value.length;
-            }
-        }
-        final ClusterResponse response = client.call(buffer, cursor);
+        final ExpandableArrayBuffer buffer = new ExpandableArrayBuffer(REQUEST_HEADER_LENGTH + 256);
+        final int length = encode(buffer);
+        final ClusterResponse response = client.call(buffer, length);
         switch (response.status)
         {
             case STATUS_COMMITTED:
@@ -158,6 +128,51 @@ public final class ClientTransaction
                 throw new PhantomException("the cluster answered " + statusName(response.status) + " for a " +
                     "transaction of client " + client.clientId() + "; its outcome is unknown");
         }
+    }
+
+    /**
+     * Encode this transaction as a TXN request (client id and sequence left 0 for the client thread to fill in).
+     *
+     * @param buffer where the request goes, from offset 0.
+     * @return the request length.
+     */
+    int encode(final ExpandableArrayBuffer buffer)
+    {
+        int cursor = ClusterClient.header(buffer, TYPE_TXN, reads.size(), writes.size());
+        for (final Read read : reads)
+        {
+            buffer.putInt(cursor, read.keyspace);
+            buffer.putInt(cursor + 4, read.key.length);
+            buffer.putLong(cursor + 8, read.version);
+            buffer.putBytes(cursor + READ_ENTRY_HEADER_LENGTH, read.key);
+            cursor += READ_ENTRY_HEADER_LENGTH + read.key.length;
+        }
+        for (final Write write : writes)
+        {
+            buffer.putInt(cursor, write.keyspace);
+            buffer.putInt(cursor + 4, write.key.length);
+            buffer.putInt(cursor + 8, null == write.value ? -1 : write.value.length);
+            buffer.putBytes(cursor + WRITE_ENTRY_HEADER_LENGTH, write.key);
+            cursor += WRITE_ENTRY_HEADER_LENGTH + write.key.length;
+            if (null != write.value)
+            {
+                buffer.putBytes(cursor, write.value);
+                cursor += write.value.length;
+            }
+        }
+        return cursor;
+    }
+
+    /**
+     * Record a read done elsewhere (tests build requests without a cluster this way).
+     *
+     * @param keyspace the keyspace.
+     * @param key      the key.
+     * @param version  the version read.
+     */
+    void expect(final int keyspace, final byte[] key, final long version)
+    {
+        reads.add(new Read(keyspace, key.clone(), version));
     }
 
     /**
