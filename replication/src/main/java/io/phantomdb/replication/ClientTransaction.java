@@ -44,18 +44,32 @@ public final class ClientTransaction
      */
     public byte[] get(final int keyspace, final byte[] key)
     {
+        return getVersioned(keyspace, key).value();
+    }
+
+    /**
+     * Like {@link #get} but also returns the version read (0 for an absent key or this transaction's own write).
+     *
+     * @param keyspace the keyspace.
+     * @param key      the key.
+     * @return the value and version.
+     * @throws IllegalStateException       if the transaction is finished.
+     * @throws ReplicationTimeoutException if the cluster did not answer in time.
+     */
+    public VersionedValue getVersioned(final int keyspace, final byte[] key)
+    {
         checkActive();
         for (int i = writes.size() - 1; i >= 0; i--)
         {
             final Write write = writes.get(i);
             if (write.keyspace == keyspace && Arrays.equals(write.key, key))
             {
-                return write.value;
+                return null == write.value ? VersionedValue.ABSENT : new VersionedValue(0, write.value);
             }
         }
         final VersionedValue value = client.read(keyspace, key)[0];
         reads.add(new Read(keyspace, key.clone(), value.version()));
-        return value.value();
+        return value;
     }
 
     /**

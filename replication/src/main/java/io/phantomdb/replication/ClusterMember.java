@@ -5,7 +5,6 @@ import io.aeron.archive.Archive;
 import io.aeron.archive.ArchiveThreadingMode;
 import io.aeron.archive.client.AeronArchive;
 import io.aeron.cluster.ClusterControl;
-import io.aeron.cluster.ClusteredMediaDriver;
 import io.aeron.cluster.ConsensusModule;
 import io.aeron.cluster.client.ClusterEvent;
 import io.aeron.cluster.service.Cluster;
@@ -42,11 +41,14 @@ public final class ClusterMember implements AutoCloseable
     private static final System.Logger LOGGER = System.getLogger("io.phantomdb.replication");
     private static final String LOCAL_CONTROL_CHANNEL = "aeron:ipc?term-length=1m";
     private static final int SEGMENT_FILE_LENGTH = 64 * 1024 * 1024;
+    private static final long STALE_MARK_FILE_WAIT_NS = TimeUnit.SECONDS.toNanos(30);
 
     private final int memberId;
     private final ReplicatedStore store;
     private final ReplicatedService service;
-    private final ClusteredMediaDriver clusteredDriver;
+    private final MediaDriver driver;
+    private final Archive archive;
+    private final ConsensusModule consensusModule;
     private final ClusteredServiceContainer container;
     private final AtomicLong errors = new AtomicLong();
     private volatile boolean closed;
@@ -113,10 +115,14 @@ public final class ClusterMember implements AutoCloseable
             .deleteDirOnStart(false)
             .errorHandler(errorHandler);
 
-        ClusteredMediaDriver launched = null;
+        MediaDriver launchedDriver = null;
+        Archive launchedArchive = null;
+        ConsensusModule launchedConsensus = null;
         try
         {
-            launched = ClusteredMediaDriver.launch(driverContext, archiveContext, consensusContext);
+            launchedDriver = MediaDriver.launch(driverContext);
+            launchedArchive = Archive.launch(archiveContext);
+            launchedConsensus = ConsensusModule.launch(consensusContext);
             this.container = ClusteredServiceContainer.launch(new ClusteredServiceContainer.Context()
                 .aeronDirectoryName(aeronDir)
                 .archiveContext(localArchive.clone())
@@ -125,18 +131,22 @@ public final class ClusterMember implements AutoCloseable
                 .serviceId(0)
                 .idleStrategySupplier(IdleStrategies.backoff(config.idleMaxParkNs()))
                 .errorHandler(errorHandler));
-            this.clusteredDriver = launched;
+            this.driver = launchedDriver;
+            this.archive = launchedArchive;
+            this.consensusModule = launchedConsensus;
         }
         catch (final RuntimeException ex)
         {
-            CloseHelper.quietClose(launched);
+            CloseHelper.quietCloseAll(launchedConsensus, launchedArchive, launchedDriver);
             store.close();
             throw ex;
         }
     }
 
     /**
-     * Start a member on its directory (created if missing; its existing log and snapshots are recovered).
+     * Start a member on its directory (created if missing; its existing log and snapshots are recovered). After a
+     * crash the previous process's archive and cluster mark files look active for about 10 s (Aeron's liveness
+     * timeout); start waits up to 30 s for them to go stale.
      *
      * @param config   the cluster's configuration.
      * @param memberId this member's id, 0 to {@code members - 1}.
@@ -151,7 +161,25 @@ public final class ClusterMember implements AutoCloseable
             throw new IllegalArgumentException("member id must be in [0, " + (config.members() - 1) + "]: " +
                 memberId);
         }
-        return new ClusterMember(config, memberId);
+        final long deadline = System.nanoTime() + STALE_MARK_FILE_WAIT_NS;
+        while (true)
+        {
+            try
+            {
+                return new ClusterMember(config, memberId);
+            }
+            catch (final IllegalStateException ex)
+            {
+                if (null == ex.getMessage() || !ex.getMessage().startsWith("active mark file detected") ||
+                    System.nanoTime() - deadline > 0)
+                {
+                    throw ex;
+                }
+                LOGGER.log(Level.INFO, "member {0}: {1}; waiting for it to go stale (a killed member's mark " +
+                    "files stay live for about 10 s)", memberId, ex.getMessage());
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(500));
+            }
+        }
     }
 
     /**
@@ -167,7 +195,7 @@ public final class ClusterMember implements AutoCloseable
      */
     public Cluster.Role role()
     {
-        final Counter counter = clusteredDriver.consensusModule().context().clusterNodeRoleCounter();
+        final Counter counter = consensusModule.context().clusterNodeRoleCounter();
         return closed || counter.isClosed() ? null : Cluster.Role.get(counter);
     }
 
@@ -262,7 +290,7 @@ public final class ClusterMember implements AutoCloseable
      */
     public boolean requestSnapshot()
     {
-        final Counter toggle = clusteredDriver.consensusModule().context().controlToggleCounter();
+        final Counter toggle = consensusModule.context().controlToggleCounter();
         return !closed && isLeader() && ClusterControl.ToggleState.SNAPSHOT.toggle(toggle);
     }
 
@@ -271,7 +299,7 @@ public final class ClusterMember implements AutoCloseable
      */
     public MemberMetrics metrics()
     {
-        final ConsensusModule.Context context = clusteredDriver.consensusModule().context();
+        final ConsensusModule.Context context = consensusModule.context();
         final Cluster.Role role = role();
         final long commit = value(context.commitPositionCounter());
         final long applied = service.appliedPosition();
@@ -320,7 +348,7 @@ public final class ClusterMember implements AutoCloseable
             return;
         }
         closed = true;
-        CloseHelper.closeAll(container, clusteredDriver);
+        CloseHelper.closeAll(container, consensusModule, archive, driver);
         store.close();
     }
 
