@@ -111,6 +111,7 @@ public final class ClusterClient implements AutoCloseable
      * @param keyspace the keyspace.
      * @param keys     the keys.
      * @return each key's value and version, in order.
+     * @throws IllegalArgumentException    if the cluster refused the read (a key empty or too long).
      * @throws ReplicationTimeoutException if no answer came within the request timeout.
      */
     public VersionedValue[] read(final int keyspace, final byte[]... keys)
@@ -127,8 +128,8 @@ public final class ClusterClient implements AutoCloseable
         final ClusterResponse response = call(buffer, length);
         if (STATUS_READ_OK != response.status)
         {
-            throw new IllegalArgumentException("read refused by the cluster: " + statusName(response.status) +
-                " (keys must be 1 to " + "the engine's maximum key length bytes)");
+            throw new IllegalArgumentException("the cluster refused the read (" + statusName(response.status) +
+                "): a key is empty or longer than the engine allows, or the request was malformed");
         }
         final VersionedValue[] values = new VersionedValue[keys.length];
         int cursor = RESPONSE_HEADER_LENGTH;

@@ -89,6 +89,36 @@ class ClusterSnapshotTest
         assertEquals("1", text(client.read(KS, bytes("while-down"))[0].value()));
     }
 
+    @Test
+    @Timeout(value = 90, unit = TimeUnit.SECONDS)
+    void shouldRebuildAWipedMemberFromTheLeaderWhenItRejoinsWithAnEmptyDirectory()
+    {
+        dir = newDir("wipe");
+        cluster = LocalCluster.start(3, dir);
+        cluster.awaitLeader(30 * SECOND_NS);
+        client = ClusterClient.connect(cluster.config(), dir.resolve("client"), 20 * SECOND_NS);
+        for (int i = 0; i < 200; i++)
+        {
+            client.put(KS, bytes("k" + i), bytes("v" + i));
+        }
+        assertTrue(cluster.awaitLeader(10 * SECOND_NS).requestSnapshot());
+        for (int m = 0; m < 3; m++)
+        {
+            awaitSnapshot(cluster.member(m));
+        }
+        client.put(KS, bytes("after-snapshot"), bytes("1"));
+
+        final int follower = followerId();
+        cluster.stopMember(follower);
+        delete(cluster.config().memberDir(follower));
+        client.put(KS, bytes("while-wiped"), bytes("1"));
+        final ClusterMember rebuilt = cluster.startMember(follower);
+        rebuilt.awaitApplied(client.lastCommitPosition(), 60 * SECOND_NS);
+        assertEquals(cluster.awaitLeader(10 * SECOND_NS).checksum(), rebuilt.checksum());
+        assertEquals("v150", text(rebuilt.read(KS, bytes("k150")).value()));
+        assertEquals("1", text(rebuilt.read(KS, bytes("while-wiped")).value()));
+    }
+
     private int followerId()
     {
         final int leader = cluster.awaitLeader(10 * SECOND_NS).memberId();
