@@ -9,6 +9,7 @@ import io.phantomdb.core.txn.Transaction;
 import io.phantomdb.replication.ClusterClient;
 import io.phantomdb.replication.ClusterMember;
 import io.phantomdb.replication.LocalCluster;
+import io.phantomdb.replication.ReplicationConfig;
 import io.phantomdb.wal.SyncPolicy;
 import org.HdrHistogram.Histogram;
 import org.agrona.concurrent.UnsafeBuffer;
@@ -51,7 +52,8 @@ public final class ClusterBench
     }
 
     /**
-     * @param args {@code [--seconds S] [--committers 1,4,16] [--failovers N]}.
+     * @param args {@code [--seconds S] [--committers 1,4,16] [--failovers N] [--park-us P]} (P: longest idle park of
+     *             every Aeron thread, 1000 by default).
      * @throws Exception on any failure.
      */
     public static void main(final String[] args) throws Exception
@@ -59,6 +61,7 @@ public final class ClusterBench
         long seconds = 5;
         int[] committers = {1, 4, 16};
         int failovers = 3;
+        long parkMicros = 1_000;
         for (int i = 0; i < args.length; i++)
         {
             switch (args[i])
@@ -66,6 +69,7 @@ public final class ClusterBench
                 case "--seconds" -> seconds = Long.parseLong(args[++i]);
                 case "--committers" -> committers = Stream.of(args[++i].split(",")).mapToInt(Integer::parseInt).toArray();
                 case "--failovers" -> failovers = Integer.parseInt(args[++i]);
+                case "--park-us" -> parkMicros = Long.parseLong(args[++i]);
                 default -> throw new IllegalArgumentException("unknown argument '" + args[i] + "'");
             }
         }
@@ -95,7 +99,10 @@ public final class ClusterBench
                     rows.add(result.row("embedded, disk, sync=none", n, Double.NaN));
                 }
             }
-            try (LocalCluster cluster = LocalCluster.start(3, dir.resolve("cluster")))
+            final ReplicationConfig config = new ReplicationConfig().members(3).host("localhost")
+                .basePort(LocalCluster.freeBasePort(3)).dataDir(dir.resolve("cluster"))
+                .idleMaxParkNs(TimeUnit.MICROSECONDS.toNanos(parkMicros));
+            try (LocalCluster cluster = LocalCluster.start(config))
             {
                 cluster.awaitLeader(60 * SECOND_NS);
                 try (ClusterClient client = ClusterClient.connect(cluster.config(), dir.resolve("client"),
