@@ -25,6 +25,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 
 import static io.phantomdb.replication.MessageDescriptor.*;
 
@@ -276,6 +277,7 @@ public final class ClusterClient implements AutoCloseable
         buffer.getBytes(0, message);
         final Request request = new Request(message, System.nanoTime() + requestTimeoutNs);
         submitted.add(request);
+        LockSupport.unpark(thread);
         try
         {
             final ClusterResponse response = request.future.get(requestTimeoutNs + TimeUnit.SECONDS.toNanos(1),

@@ -200,6 +200,15 @@ public final class ClusterMember implements AutoCloseable
     }
 
     /**
+     * @return true until this member is closed or its consensus module stopped on its own (for example after a fatal
+     * Aeron error such as a conductor service timeout); a member that is not running must be restarted.
+     */
+    public boolean isRunning()
+    {
+        return null != role();
+    }
+
+    /**
      * @return true if this member is the leader now.
      */
     public boolean isLeader()
@@ -259,7 +268,7 @@ public final class ClusterMember implements AutoCloseable
     }
 
     /**
-     * @return the log position of the last message this member applied.
+     * @return the log position up to which this member applied the log.
      */
     public long appliedPosition()
     {

@@ -7,7 +7,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Command line entry of one cluster member ({@code bin/phantomdb cluster member --cluster cluster.conf --member N}):
  * starts the member from the configuration file, prints its metrics every {@code --status-seconds} (10 by default)
- * and runs until the process is stopped (SIGTERM/Ctrl-C close it cleanly).
+ * and runs until the process is stopped (SIGTERM/Ctrl-C close it cleanly); exits with status 1 if the member's
+ * consensus module stops on its own (a fatal Aeron error), so that a supervisor restarts it.
  * <p>
  * <b>Note:</b> a program entry point; not for use as a library.
  */
@@ -62,6 +63,12 @@ public final class MemberMain
             config.memberDir(memberId).toAbsolutePath());
         while (!stopped.await(statusSeconds, TimeUnit.SECONDS))
         {
+            if (!member.isRunning())
+            {
+                System.err.println("phantomdb cluster member " + memberId + " stopped on its own (see the log above); " +
+                    "exiting so that it can be restarted");
+                System.exit(1);
+            }
             System.out.println(member.metrics());
         }
     }

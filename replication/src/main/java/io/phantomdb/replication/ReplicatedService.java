@@ -145,8 +145,20 @@ public final class ReplicatedService implements ClusteredService
         this.leadershipTermId = leadershipTermId;
     }
 
+    @Override
+    public int doBackgroundWork(final long nowNs)
+    {
+        final long position = cluster.logPosition();
+        if (position > appliedPosition)
+        {
+            appliedPosition = position;
+        }
+        return 0;
+    }
+
     /**
-     * @return the log position of the last message applied to the store (any thread).
+     * @return the log position up to which this member applied the log (any thread); every transaction at or
+     * before it is visible to reads on this member.
      */
     public long appliedPosition()
     {
