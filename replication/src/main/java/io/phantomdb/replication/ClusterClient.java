@@ -75,22 +75,47 @@ public final class ClusterClient implements AutoCloseable
      */
     public static ClusterClient connect(final ReplicationConfig config, final Path clientDir, final long requestTimeoutNs)
     {
-        return new ClusterClient(config, clientDir, requestTimeoutNs);
-    }
-
-    private ClusterClient(final ReplicationConfig config, final Path clientDir, final long requestTimeoutNs)
-    {
-        this.config = config.validate();
-        this.requestTimeoutNs = requestTimeoutNs;
-        this.resendAfterNs = Math.max(TimeUnit.MILLISECONDS.toNanos(500), config.leaderHeartbeatTimeoutNs());
         final String aeronDir = clientDir.resolve("aeron").toAbsolutePath().toString();
-        this.driver = MediaDriver.launch(new MediaDriver.Context()
+        final MediaDriver driver = MediaDriver.launch(new MediaDriver.Context()
             .aeronDirectoryName(aeronDir)
             .threadingMode(ThreadingMode.SHARED)
             .sharedIdleStrategy(IdleStrategies.create(config.idleMaxParkNs()))
             .termBufferSparseFile(true)
             .dirDeleteOnStart(true)
             .dirDeleteOnShutdown(true));
+        try
+        {
+            return new ClusterClient(config, driver, aeronDir, requestTimeoutNs);
+        }
+        catch (final RuntimeException ex)
+        {
+            CloseHelper.quietClose(driver);
+            throw ex;
+        }
+    }
+
+    /**
+     * Start a client on a media driver that is already running, for example a co-located member's
+     * ({@link ClusterMember#aeronDirectoryName()}): no driver of its own, but it stops working when that driver stops.
+     *
+     * @param config             the cluster.
+     * @param aeronDirectoryName the running driver's directory.
+     * @param requestTimeoutNs   how long a caller waits for an answer before {@link ReplicationTimeoutException}.
+     * @return the client.
+     */
+    public static ClusterClient connectThroughDriver(
+        final ReplicationConfig config, final String aeronDirectoryName, final long requestTimeoutNs)
+    {
+        return new ClusterClient(config, null, aeronDirectoryName, requestTimeoutNs);
+    }
+
+    private ClusterClient(
+        final ReplicationConfig config, final MediaDriver driver, final String aeronDir, final long requestTimeoutNs)
+    {
+        this.config = config.validate();
+        this.requestTimeoutNs = requestTimeoutNs;
+        this.resendAfterNs = Math.max(TimeUnit.MILLISECONDS.toNanos(500), config.leaderHeartbeatTimeoutNs());
+        this.driver = driver;
         this.aeron = Aeron.connect(new Aeron.Context().aeronDirectoryName(aeronDir));
         this.thread = new Thread(new Agent(), "phantomdb-cluster-client");
         thread.setDaemon(true);

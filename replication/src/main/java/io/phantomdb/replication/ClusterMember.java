@@ -183,6 +183,15 @@ public final class ClusterMember implements AutoCloseable
     }
 
     /**
+     * @return the directory of this member's media driver, for a co-located
+     * {@link ClusterClient#connectThroughDriver} (a server embedding the member).
+     */
+    public String aeronDirectoryName()
+    {
+        return driver.aeronDirectoryName();
+    }
+
+    /**
      * @return this member's id.
      */
     public int memberId()
