@@ -1,5 +1,6 @@
 package io.phantomdb.perf.cluster;
 
+import com.sun.management.OperatingSystemMXBean;
 import io.phantomdb.core.txn.Engine;
 import io.phantomdb.core.txn.EngineConfig;
 import io.phantomdb.core.txn.IsolationLevel;
@@ -15,7 +16,9 @@ import org.HdrHistogram.Histogram;
 import org.agrona.concurrent.UnsafeBuffer;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.io.UncheckedIOException;
+import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,6 +29,7 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Stream;
 
 /**
@@ -33,7 +37,9 @@ import java.util.stream.Stream;
  * microseconds) for: the embedded engine in memory (what each member runs), the embedded engine on disk with
  * {@code sync=none}, and a 3-member cluster on loopback in this JVM (one {@link ClusterClient}, acknowledged after the
  * cluster committed). Then the failover time: with committers running, the leader is closed; the time until the
- * client follows a new leader and one more commit is acknowledged.
+ * client follows a new leader and one more commit is acknowledged. The last column is the CPU time of the whole
+ * process (every thread of every member, engine and client) per commit: with 2 cores, 2,000,000 divided by it bounds
+ * the commits per second.
  * <p>
  * A plain timed loop rather than JMH: a cluster's start (three members, an election) and a failover do not fit JMH's
  * iteration model. Each configuration warms up for 2 s, then runs {@code --seconds} (5).
@@ -211,7 +217,9 @@ public final class ClusterBench
         final Thread[] threads = new Thread[committers];
         final long start = System.nanoTime();
         final long measureFrom = start + WARMUP_NS;
-        final long end = measureFrom + runNs;
+        final CpuClock cpu = new CpuClock(measureFrom, end(measureFrom, runNs));
+        final long end = end(measureFrom, runNs);
+        cpu.start();
         for (int t = 0; t < committers; t++)
         {
             final int id = t;
@@ -240,6 +248,7 @@ public final class ClusterBench
         {
             thread.join();
         }
+        cpu.join();
         final Histogram merged = new Histogram(TimeUnit.SECONDS.toNanos(60), 3);
         long total = 0;
         for (int t = 0; t < committers; t++)
@@ -247,20 +256,26 @@ public final class ClusterBench
             merged.add(histograms[t]);
             total += counts[t];
         }
-        return new Result(total * (double)SECOND_NS / runNs, merged);
+        return new Result(total * (double)SECOND_NS / runNs, merged, total == 0 ? 0 : cpu.cpuNanos() / 1e3 / total);
+    }
+
+    private static long end(final long measureFrom, final long runNs)
+    {
+        return measureFrom + runNs;
     }
 
     private static UnsafeBuffer key(final int committer, final long seq)
     {
         final UnsafeBuffer key = new UnsafeBuffer(new byte[8]);
-        key.putLong(0, ((long)committer << 48) | seq, java.nio.ByteOrder.BIG_ENDIAN);
+        key.putLong(0, ((long)committer << 48) | seq, ByteOrder.BIG_ENDIAN);
         return key;
     }
 
     private static void printTable(final List<String> rows)
     {
-        System.out.println("| store | committers | commits/s | p50 us | p99 us | p99.9 us | x embedded in memory |");
-        System.out.println("|---|---:|---:|---:|---:|---:|---:|");
+        System.out.println("| store | committers | commits/s | p50 us | p99 us | p99.9 us | x embedded in memory | " +
+            "CPU us/commit |");
+        System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|");
         rows.forEach(System.out::println);
     }
 
@@ -292,14 +307,57 @@ public final class ClusterBench
     /**
      * One configuration's throughput and latency.
      */
-    private record Result(double perSecond, Histogram histogram)
+    private record Result(double perSecond, Histogram histogram, double cpuMicrosPerCommit)
     {
         String row(final String store, final int committers, final double ratio)
         {
-            return String.format(Locale.ROOT, "| %s | %d | %,.0f | %.1f | %.1f | %.1f | %s |", store, committers, perSecond,
-                histogram.getValueAtPercentile(50) / 1e3, histogram.getValueAtPercentile(99) / 1e3,
+            return String.format(Locale.ROOT, "| %s | %d | %,.0f | %.1f | %.1f | %.1f | %s | %.1f |", store, committers,
+                perSecond, histogram.getValueAtPercentile(50) / 1e3, histogram.getValueAtPercentile(99) / 1e3,
                 histogram.getValueAtPercentile(99.9) / 1e3,
-                Double.isNaN(ratio) ? "" : String.format(Locale.ROOT, "%.3f", ratio));
+                Double.isNaN(ratio) ? "" : String.format(Locale.ROOT, "%.3f", ratio), cpuMicrosPerCommit);
+        }
+    }
+
+    /**
+     * The CPU time this whole process used during the timed window (every thread: committers, engine writers, Aeron
+     * agents of all members), sampled by a helper thread at the window's start and end.
+     */
+    private static final class CpuClock extends Thread
+    {
+        private final long from;
+        private final long to;
+        private volatile long cpuNanos;
+
+        CpuClock(final long from, final long to)
+        {
+            super("cpu-clock");
+            this.from = from;
+            this.to = to;
+            setDaemon(true);
+        }
+
+        @Override
+        public void run()
+        {
+            final OperatingSystemMXBean os = (OperatingSystemMXBean)ManagementFactory.getOperatingSystemMXBean();
+            sleepUntil(from);
+            final long begin = os.getProcessCpuTime();
+            sleepUntil(to);
+            cpuNanos = os.getProcessCpuTime() - begin;
+        }
+
+        long cpuNanos()
+        {
+            return cpuNanos;
+        }
+
+        private static void sleepUntil(final long deadline)
+        {
+            long now;
+            while ((now = System.nanoTime()) < deadline)
+            {
+                LockSupport.parkNanos(deadline - now);
+            }
         }
     }
 }
