@@ -30,6 +30,9 @@ import java.util.concurrent.locks.LockSupport;
  * (the recorded Raft log and snapshots) and {@code cluster/} (recording log, mark files). Restarting a member on the
  * same directory loads its latest snapshot and replays the log after it; the leader then catches it up.
  * <p>
+ * With {@link ReplicationConfig#snapshotIntervalNs} set, whichever member leads requests a cluster snapshot at that
+ * interval.
+ * <p>
  * Local reads: {@link #read} (stale: whatever this member applied) and {@link #readAtLeast} (read-your-writes: waits
  * until this member applied a given commit position). Linearizable reads go through the log
  * ({@link ClusterClient#read}).
@@ -51,6 +54,7 @@ public final class ClusterMember implements AutoCloseable
     private final ConsensusModule consensusModule;
     private final ClusteredServiceContainer container;
     private final AtomicLong errors = new AtomicLong();
+    private final Thread snapshotTimer;
     private volatile boolean closed;
 
     private ClusterMember(final ReplicationConfig config, final int memberId)
@@ -134,6 +138,7 @@ public final class ClusterMember implements AutoCloseable
             this.driver = launchedDriver;
             this.archive = launchedArchive;
             this.consensusModule = launchedConsensus;
+            this.snapshotTimer = 0 == config.snapshotIntervalNs() ? null : startSnapshotTimer(config.snapshotIntervalNs());
         }
         catch (final RuntimeException ex)
         {
@@ -366,8 +371,30 @@ public final class ClusterMember implements AutoCloseable
             return;
         }
         closed = true;
+        if (null != snapshotTimer)
+        {
+            snapshotTimer.interrupt();
+        }
         CloseHelper.closeAll(container, consensusModule, archive, driver);
         store.close();
+    }
+
+    private Thread startSnapshotTimer(final long intervalNs)
+    {
+        final Thread thread = new Thread(() ->
+        {
+            while (!closed && !Thread.currentThread().isInterrupted())
+            {
+                LockSupport.parkNanos(intervalNs);
+                if (!closed && requestSnapshot())
+                {
+                    LOGGER.log(Level.INFO, "member {0} (leader) requested the periodic cluster snapshot", memberId);
+                }
+            }
+        }, "phantomdb-snapshot-timer-" + memberId);
+        thread.setDaemon(true);
+        thread.start();
+        return thread;
     }
 
     private long value(final Counter counter)

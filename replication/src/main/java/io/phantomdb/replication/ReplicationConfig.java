@@ -27,6 +27,7 @@ import java.util.concurrent.TimeUnit;
  * startupCanvassTimeoutMs=5000
  * sessionTimeoutMs=10000
  * idleMaxParkMicros=1000
+ * snapshotIntervalMs=0
  * </pre>
  * <p>
  * <b>Note:</b> mutable until passed to a member or client; not thread safe.
@@ -54,6 +55,7 @@ public final class ReplicationConfig
     private long startupCanvassTimeoutNs = TimeUnit.SECONDS.toNanos(5);
     private long sessionTimeoutNs = TimeUnit.SECONDS.toNanos(10);
     private long idleMaxParkNs = TimeUnit.MILLISECONDS.toNanos(1);
+    private long snapshotIntervalNs;
 
     /**
      * Read a configuration file; missing keys keep their defaults.
@@ -90,6 +92,7 @@ public final class ReplicationConfig
         {
             config.idleMaxParkNs(TimeUnit.MICROSECONDS.toNanos(Long.parseLong(park.trim())));
         }
+        config.snapshotIntervalNs(millis(properties, "snapshotIntervalMs", config.snapshotIntervalNs));
         return config.validate();
     }
 
@@ -114,6 +117,10 @@ public final class ReplicationConfig
         {
             throw new IllegalArgumentException("leaderHeartbeatTimeout (" + leaderHeartbeatTimeoutNs +
                 " ns) must exceed twice the heartbeat interval (" + leaderHeartbeatIntervalNs + " ns)");
+        }
+        if (snapshotIntervalNs < 0)
+        {
+            throw new IllegalArgumentException("snapshotIntervalNs must be 0 (off) or more: " + snapshotIntervalNs);
         }
         if (idleMaxParkNs < 1_000)
         {
@@ -369,6 +376,25 @@ public final class ReplicationConfig
     public long idleMaxParkNs()
     {
         return idleMaxParkNs;
+    }
+
+    /**
+     * @param nanos how often the leader takes a cluster snapshot on every member (bounding the log a restart
+     *              replays); 0 turns periodic snapshots off.
+     * @return this.
+     */
+    public ReplicationConfig snapshotIntervalNs(final long nanos)
+    {
+        this.snapshotIntervalNs = nanos;
+        return this;
+    }
+
+    /**
+     * @return the periodic snapshot interval in nanoseconds, 0 if off.
+     */
+    public long snapshotIntervalNs()
+    {
+        return snapshotIntervalNs;
     }
 
     @Override

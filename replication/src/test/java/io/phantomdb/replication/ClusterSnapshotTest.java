@@ -119,6 +119,23 @@ class ClusterSnapshotTest
         assertEquals("1", text(rebuilt.read(KS, bytes("while-wiped")).value()));
     }
 
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void shouldSnapshotEveryMemberPeriodicallyWhenAnIntervalIsConfigured()
+    {
+        dir = newDir("periodic");
+        cluster = LocalCluster.start(new ReplicationConfig().members(3).host("localhost")
+            .basePort(LocalCluster.freeBasePort(3)).dataDir(dir)
+            .snapshotIntervalNs(TimeUnit.MILLISECONDS.toNanos(500)));
+        cluster.awaitLeader(30 * SECOND_NS);
+        client = ClusterClient.connect(cluster.config(), dir.resolve("client"), 20 * SECOND_NS);
+        client.put(KS, bytes("k"), bytes("v"));
+        for (int m = 0; m < 3; m++)
+        {
+            awaitSnapshot(cluster.member(m));
+        }
+    }
+
     private int followerId()
     {
         final int leader = cluster.awaitLeader(10 * SECOND_NS).memberId();
