@@ -37,7 +37,9 @@ import static org.junit.jupiter.api.Assertions.*;
 /**
  * The fault profile ({@code -Pcluster-faults}): three member JVMs ({@link MemberChild}), concurrent counter-increment
  * transactions from this JVM, and {@code -Dphantomdb.cluster.faults} rounds of: SIGKILL the leader, measure the time
- * until the client follows a new leader and one more commit is acknowledged (the failover time), restart it, let it catch up, SIGSTOP a follower for a while, SIGCONT it. Then
+ * until the client follows a new leader and one more commit is acknowledged (the failover time), restart it, let it
+ * catch up, SIGSTOP a follower for a while, SIGCONT it; the leader also takes a cluster snapshot every 7 s, so
+ * restarted members load a snapshot and replay the log after it. Then
  * every member's state is dumped and {@link HistoryChecker} checks the recorded history (no acknowledged transaction
  * lost, none applied twice, serializable in log order). Skipped when the property is 0 (the default run).
  */
@@ -46,6 +48,7 @@ class ClusterFaultTest
     private static final int WRITERS = 4;
     private static final int COUNTERS = 8;
     private static final long REQUEST_TIMEOUT_NS = 20 * SECOND_NS;
+    private static final long SNAPSHOT_INTERVAL_MS = 7_000;
 
     private final List<Op> history = Collections.synchronizedList(new ArrayList<>());
     private final AtomicLong lastAckNanos = new AtomicLong();
@@ -65,7 +68,8 @@ class ClusterFaultTest
         final ReplicationConfig config = new ReplicationConfig().members(3).host("localhost")
             .basePort(LocalCluster.freeBasePort(3)).dataDir(dir);
         final Path conf = dir.resolve("cluster.conf");
-        Files.writeString(conf, "members=3\nhost=localhost\nbasePort=" + config.basePort() + "\ndataDir=" + dir + "\n");
+        Files.writeString(conf, "members=3\nhost=localhost\nbasePort=" + config.basePort() + "\ndataDir=" + dir +
+            "\nsnapshotIntervalMs=" + SNAPSHOT_INTERVAL_MS + "\n");
         final MemberProcess[] members = new MemberProcess[3];
         ClusterClient client = null;
         final List<Thread> writers = new ArrayList<>();
