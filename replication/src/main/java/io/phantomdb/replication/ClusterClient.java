@@ -6,6 +6,7 @@ import io.aeron.cluster.client.EgressListener;
 import io.aeron.driver.MediaDriver;
 import io.aeron.driver.ThreadingMode;
 import io.aeron.logbuffer.Header;
+import io.phantomdb.ClosedException;
 import io.phantomdb.PhantomException;
 import org.agrona.CloseHelper;
 import org.agrona.DirectBuffer;
@@ -260,7 +261,7 @@ public final class ClusterClient implements AutoCloseable
 
     /**
      * Stop the client thread, close the session and the embedded driver. Unanswered callers fail with
-     * {@link io.phantomdb.ClosedException}. Idempotent.
+     * {@link ClosedException}. Idempotent.
      */
     @Override
     public void close()
@@ -296,7 +297,7 @@ public final class ClusterClient implements AutoCloseable
     {
         if (!running)
         {
-            throw new io.phantomdb.ClosedException("cluster client " + clientId);
+            throw new ClosedException("cluster client " + clientId);
         }
         final byte[] message = new byte[length];
         buffer.getBytes(0, message);
@@ -394,7 +395,7 @@ public final class ClusterClient implements AutoCloseable
             finally
             {
                 CloseHelper.quietClose(cluster);
-                failAll(new io.phantomdb.ClosedException("cluster client " + clientId));
+                failAll(new ClosedException("cluster client " + clientId));
             }
         }
 

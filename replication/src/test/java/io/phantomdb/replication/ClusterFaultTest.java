@@ -74,6 +74,7 @@ class ClusterFaultTest
         ClusterClient client = null;
         final List<Thread> writers = new ArrayList<>();
         final List<Long> failovers = new ArrayList<>();
+        int snapshotLoads = 0;
         try
         {
             for (int m = 0; m < 3; m++)
@@ -98,6 +99,8 @@ class ClusterFaultTest
                 failovers.add(TimeUnit.NANOSECONDS.toMillis(failoverNs));
                 members[leader] = MemberProcess.start(conf, dir, leader);
                 awaitCaughtUp(members, client.lastCommitPosition());
+                final String[] restarted = members[leader].status();
+                snapshotLoads += Long.parseLong(restarted[5]) > 0 ? 1 : 0;
 
                 final int follower = (leader + 1 + random.nextInt(2)) % 3;
                 final int pauseMs = 300 + random.nextInt(1200);
@@ -106,7 +109,8 @@ class ClusterFaultTest
                 members[follower].signal("CONT");
                 System.out.println("ClusterFaultTest: round " + round + ": killed leader " + leader + ", next commit " +
                     "after " + TimeUnit.NANOSECONDS.toMillis(failoverNs) + " ms; paused follower " + follower + " for " +
-                    pauseMs + " ms; " + history.size() + " transactions so far");
+                    pauseMs + " ms; restarted member loaded " + restarted[5] + " entries from a snapshot; " +
+                    history.size() + " transactions so far");
             }
 
             writing.set(false);
@@ -128,8 +132,8 @@ class ClusterFaultTest
             System.out.println("ClusterFaultTest: " + history.size() + " transactions, " + acked + " acknowledged, " +
                 unknown + " unknown; client followed " + client.newLeaderEvents() + " new leaders, reconnected " +
                 client.reconnects() + " times, resent " + client.resends() + " requests; failover ms " + failovers +
-                " (median " + sorted.get(sorted.size() / 2) + ", max " + sorted.get(sorted.size() - 1) + "); anomalies " +
-                anomalies.size() + " (seed " + seed + ")");
+                " (median " + sorted.get(sorted.size() / 2) + ", max " + sorted.get(sorted.size() - 1) + "); " +
+                snapshotLoads + " restarts loaded a snapshot; anomalies " + anomalies.size() + " (seed " + seed + ")");
             assertEquals(List.of(), anomalies.subList(0, Math.min(20, anomalies.size())));
             assertTrue(acked > 0);
         }

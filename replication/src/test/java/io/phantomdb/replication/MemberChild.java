@@ -11,7 +11,8 @@ import java.util.HexFormat;
 /**
  * A cluster member in its own JVM for {@link ClusterFaultTest}: starts {@link ClusterMember} from a configuration
  * file, prints {@code READY}, then answers commands on stdin:
- * {@code status} -> {@code STATUS <member> <role> <appliedPosition> <checksum>};
+ * {@code status} -> {@code STATUS <member> <role> <appliedPosition> <checksum> <entriesLoadedFromSnapshot>
+ * <snapshotsTaken>};
  * {@code dump <file>} -> writes {@code keyspace TAB keyHex TAB version TAB valueHex} lines of every user entry, then
  * {@code DUMPED}; {@code exit} closes the member.
  */
@@ -40,7 +41,7 @@ public final class MemberChild
                 if (line.equals("status"))
                 {
                     System.out.println("STATUS " + memberId + " " + member.role() + " " + member.appliedPosition() + " " +
-                        member.checksum());
+                        member.checksum() + " " + member.snapshotLoadedEntries() + " " + member.metrics().snapshotsTaken());
                 }
                 else if (line.startsWith("dump "))
                 {
