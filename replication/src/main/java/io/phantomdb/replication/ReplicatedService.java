@@ -21,7 +21,11 @@ import static io.phantomdb.replication.MessageDescriptor.*;
  * The engine's commit pipeline as an Aeron Cluster {@link ClusteredService}: every member applies the committed log
  * in order to its {@link ReplicatedStore} and the leader answers the client (a follower's
  * {@link ClientSession#offer} is a no-op). A message reaches this service only after the cluster committed it
- * (a majority appended it), so an answer is never sent for an entry a failover could lose.
+ * (a majority appended it), so an answer is never sent for an entry a failover could lose; the leader answers as it
+ * applies each message. Messages of one log poll are applied into one engine transaction that
+ * {@link #doBackgroundWork} (called after every poll; Aeron forbids sending from it) commits before the applied
+ * position is published (group commit, at most 256 messages per batch): local reads on a member see a transaction
+ * once {@link #appliedPosition()} covers it, linearizable reads through the log see it at once.
  * <p>
  * Snapshots: {@link #onTakeSnapshot} dumps the store ({@link SnapshotCodec}); {@link #onStart} loads the latest one,
  * after which the container replays the log after it.
@@ -32,10 +36,12 @@ import static io.phantomdb.replication.MessageDescriptor.*;
 public final class ReplicatedService implements ClusteredService
 {
     private static final int OFFER_ATTEMPTS = 200;
+    private static final int MAX_BATCH_MESSAGES = 256;
 
     private final ReplicatedStore store;
     private final SnapshotCodec snapshots = new SnapshotCodec();
     private final ExpandableDirectByteBuffer response = new ExpandableDirectByteBuffer(1024);
+    private long batchPosition;
     private Cluster cluster;
     private IdleStrategy idle;
 
@@ -103,11 +109,27 @@ public final class ReplicatedService implements ClusteredService
         {
             responseLength = 0;
         }
-        appliedPosition = position;
+        batchPosition = position;
         if (null != session && responseLength > 0)
         {
             reply(session, responseLength);
         }
+        if (store.batchMessages() >= MAX_BATCH_MESSAGES)
+        {
+            flush();
+        }
+    }
+
+    @Override
+    public int doBackgroundWork(final long nowNs)
+    {
+        final int flushed = flush();
+        final long position = cluster.logPosition();
+        if (position > appliedPosition)
+        {
+            appliedPosition = position;
+        }
+        return flushed;
     }
 
     @Override
@@ -118,6 +140,7 @@ public final class ReplicatedService implements ClusteredService
     @Override
     public void onTakeSnapshot(final ExclusivePublication snapshotPublication)
     {
+        flush();
         final long start = System.nanoTime();
         snapshots.write(store, snapshotPublication, idle);
         final long took = System.nanoTime() - start;
@@ -135,6 +158,7 @@ public final class ReplicatedService implements ClusteredService
     @Override
     public void onTerminate(final Cluster cluster)
     {
+        flush();
     }
 
     @Override
@@ -143,17 +167,6 @@ public final class ReplicatedService implements ClusteredService
         final int leaderMemberId, final int logSessionId, final TimeUnit timeUnit, final int appVersion)
     {
         this.leadershipTermId = leadershipTermId;
-    }
-
-    @Override
-    public int doBackgroundWork(final long nowNs)
-    {
-        final long position = cluster.logPosition();
-        if (position > appliedPosition)
-        {
-            appliedPosition = position;
-        }
-        return 0;
     }
 
     /**
@@ -236,6 +249,20 @@ public final class ReplicatedService implements ClusteredService
     public long undeliveredResponses()
     {
         return undeliveredResponses;
+    }
+
+    /**
+     * Commit the open batch, then publish the applied position: reads on this member see a transaction once the
+     * position covers it.
+     */
+    private int flush()
+    {
+        final int messages = store.flush();
+        if (messages > 0)
+        {
+            appliedPosition = batchPosition;
+        }
+        return messages;
     }
 
     private void reply(final ClientSession session, final int length)

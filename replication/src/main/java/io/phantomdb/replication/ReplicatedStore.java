@@ -28,15 +28,18 @@ import static io.phantomdb.replication.MessageDescriptor.*;
  * transactions, for idempotent retries). Everything is therefore in one consistent MVCC snapshot, which is what a
  * cluster snapshot dumps and what {@link #checksum()} hashes.
  * <p>
- * Transactions are applied in log order and validated deterministically: a transaction commits if every key it read
+ * Messages are applied in log order into one open engine transaction, the <em>batch</em>, which the service
+ * {@link #flush()}es once per log poll (group commit: one engine commit for many replicated transactions); reads of
+ * later messages in the batch see earlier ones. A request is checked against the engine's limits before it touches
+ * the batch, so applying never fails half way. Transactions are validated deterministically: a transaction commits if every key it read
  * still has the version it read (0 for absent), else it aborts with {@link MessageDescriptor#STATUS_CONFLICT}; every
  * member reaches the same decision because it applies the same log to the same state.
  * <p>
  * Stored value layout: {@code [long version][user value]}. Session record: {@code [long lastSequence]} then
  * {@link #WINDOW} slots of {@code [long sequence][int status][long position]}, slot = sequence mod WINDOW.
  * <p>
- * <b>Note:</b> {@link #applyTransaction}, {@link #applyRead}, {@link #load} and {@link #close} are called by the
- * clustered service thread only (single writer). {@link #read}, {@link #checksum()}, {@link #keyspaceIds()} and
+ * <b>Note:</b> {@link #applyTransaction}, {@link #applyRead}, {@link #flush()}, {@link #load} and {@link #close} are
+ * called by the clustered service thread only (single writer). {@link #read}, {@link #checksum()}, {@link #keyspaceIds()} and
  * {@link #forEachEntry} may be called from any thread: they read an MVCC snapshot.
  */
 public final class ReplicatedStore implements AutoCloseable
@@ -61,6 +64,8 @@ public final class ReplicatedStore implements AutoCloseable
     private final UnsafeBuffer idKey = new UnsafeBuffer(new byte[BitUtil.SIZE_OF_LONG]);
     private final UnsafeBuffer sessionRecord = new UnsafeBuffer(new byte[SESSION_RECORD_LENGTH]);
     private final ExpandableDirectByteBuffer valueScratch = new ExpandableDirectByteBuffer(256);
+    private Transaction batch;
+    private int batchMessages;
 
     /**
      * Start an empty store on an in-memory engine whose writer idles with a parking back-off.
@@ -72,8 +77,9 @@ public final class ReplicatedStore implements AutoCloseable
     }
 
     /**
-     * Apply one TXN request at its log position: answer a retry from the session record, else validate the reads,
-     * apply the writes and record the answer, all in one engine transaction. Service thread only.
+     * Apply one TXN request at its log position inside the open batch: answer a retry from the session record, else
+     * check the request against the engine's limits, validate the reads, apply the writes and record the answer.
+     * Nothing is visible to {@link #read} until {@link #flush()}. Service thread only.
      *
      * @param request  buffer holding the request.
      * @param offset   offset of the request.
@@ -86,84 +92,77 @@ public final class ReplicatedStore implements AutoCloseable
         final DirectBuffer request, final int offset, final int length, final long position,
         final MutableDirectBuffer response)
     {
+        if (length < REQUEST_HEADER_LENGTH || request.getInt(offset + TYPE_OFFSET) != TYPE_TXN ||
+            request.getInt(offset + VERSION_OFFSET) != VERSION)
+        {
+            return respond(response, STATUS_REJECTED, 0, 0, position, 0);
+        }
         final long clientId = request.getLong(offset + CLIENT_ID_OFFSET);
         final long sequence = request.getLong(offset + SEQUENCE_OFFSET);
-        if (!wellFormed(request, offset, length, TYPE_TXN))
+        final Transaction tx = batch();
+        loadSession(tx, clientId);
+        final long lastSequence = sessionRecord.getLong(0);
+        if (sequence <= lastSequence)
         {
+            final int slot = slotOffset(sequence);
+            if (sessionRecord.getLong(slot) == sequence)
+            {
+                return respond(response, sessionRecord.getInt(slot + BitUtil.SIZE_OF_LONG), clientId, sequence,
+                    sessionRecord.getLong(slot + BitUtil.SIZE_OF_LONG + BitUtil.SIZE_OF_INT), 0);
+            }
+            return respond(response, STATUS_DUPLICATE_UNKNOWN, clientId, sequence, position, 0);
+        }
+        if (!valid(request, offset, length, TYPE_TXN))
+        {
+            recordAnswer(tx, clientId, sequence, STATUS_REJECTED, position);
             return respond(response, STATUS_REJECTED, clientId, sequence, position, 0);
         }
-        try (Transaction tx = engine.begin(IsolationLevel.REPEATABLE_READ))
+        final int readCount = request.getInt(offset + READ_COUNT_OFFSET);
+        int cursor = offset + REQUEST_HEADER_LENGTH;
+        for (int i = 0; i < readCount; i++)
         {
-            loadSession(tx, clientId);
-            final long lastSequence = sessionRecord.getLong(0);
-            if (sequence <= lastSequence)
+            final int ks = request.getInt(cursor);
+            final int keyLength = request.getInt(cursor + BitUtil.SIZE_OF_INT);
+            final long expected = request.getLong(cursor + 2 * BitUtil.SIZE_OF_INT);
+            final long current = version(tx, ks, request, cursor + READ_ENTRY_HEADER_LENGTH, keyLength);
+            if (current != expected)
             {
-                final int slot = slotOffset(sequence);
-                if (sessionRecord.getLong(slot) == sequence)
-                {
-                    return respond(response, sessionRecord.getInt(slot + BitUtil.SIZE_OF_LONG), clientId, sequence,
-                        sessionRecord.getLong(slot + BitUtil.SIZE_OF_LONG + BitUtil.SIZE_OF_INT), 0);
-                }
-                return respond(response, STATUS_DUPLICATE_UNKNOWN, clientId, sequence, position, 0);
+                recordAnswer(tx, clientId, sequence, STATUS_CONFLICT, position);
+                final int headerLength = respond(response, STATUS_CONFLICT, clientId, sequence, position, 1);
+                response.putInt(headerLength, i);
+                response.putLong(headerLength + BitUtil.SIZE_OF_INT, current);
+                return headerLength + BitUtil.SIZE_OF_INT + BitUtil.SIZE_OF_LONG;
             }
-            final int readCount = request.getInt(offset + READ_COUNT_OFFSET);
-            int cursor = offset + REQUEST_HEADER_LENGTH;
-            for (int i = 0; i < readCount; i++)
-            {
-                final int ks = request.getInt(cursor);
-                final int keyLength = request.getInt(cursor + BitUtil.SIZE_OF_INT);
-                final long expected = request.getLong(cursor + 2 * BitUtil.SIZE_OF_INT);
-                final long current = version(tx, ks, request, cursor + READ_ENTRY_HEADER_LENGTH, keyLength);
-                if (current != expected)
-                {
-                    recordAnswer(tx, clientId, sequence, STATUS_CONFLICT, position);
-                    tx.commit();
-                    final int length1 = respond(response, STATUS_CONFLICT, clientId, sequence, position, 1);
-                    response.putInt(RESPONSE_HEADER_LENGTH, i);
-                    response.putLong(RESPONSE_HEADER_LENGTH + BitUtil.SIZE_OF_INT, current);
-                    return length1 + BitUtil.SIZE_OF_INT + BitUtil.SIZE_OF_LONG;
-                }
-                cursor += READ_ENTRY_HEADER_LENGTH + keyLength;
-            }
-            final int writeCount = request.getInt(offset + WRITE_COUNT_OFFSET);
-            for (int i = 0; i < writeCount; i++)
-            {
-                final int ks = request.getInt(cursor);
-                final int keyLength = request.getInt(cursor + BitUtil.SIZE_OF_INT);
-                final int valueLength = request.getInt(cursor + 2 * BitUtil.SIZE_OF_INT);
-                final int keyOffset = cursor + WRITE_ENTRY_HEADER_LENGTH;
-                final Keyspace keyspace = registerKeyspace(tx, ks);
-                if (valueLength < 0)
-                {
-                    tx.delete(keyspace, request, keyOffset, keyLength);
-                    cursor = keyOffset + keyLength;
-                }
-                else
-                {
-                    valueScratch.putLong(0, position);
-                    valueScratch.putBytes(BitUtil.SIZE_OF_LONG, request, keyOffset + keyLength, valueLength);
-                    tx.put(keyspace, request, keyOffset, keyLength, valueScratch, 0, BitUtil.SIZE_OF_LONG + valueLength);
-                    cursor = keyOffset + keyLength + valueLength;
-                }
-            }
-            recordAnswer(tx, clientId, sequence, STATUS_COMMITTED, position);
-            tx.commit();
-            return respond(response, STATUS_COMMITTED, clientId, sequence, position, 0);
+            cursor += READ_ENTRY_HEADER_LENGTH + keyLength;
         }
-        catch (final IllegalArgumentException ex)
+        final int writeCount = request.getInt(offset + WRITE_COUNT_OFFSET);
+        for (int i = 0; i < writeCount; i++)
         {
-            try (Transaction tx = engine.begin(IsolationLevel.REPEATABLE_READ))
+            final int ks = request.getInt(cursor);
+            final int keyLength = request.getInt(cursor + BitUtil.SIZE_OF_INT);
+            final int valueLength = request.getInt(cursor + 2 * BitUtil.SIZE_OF_INT);
+            final int keyOffset = cursor + WRITE_ENTRY_HEADER_LENGTH;
+            final Keyspace keyspace = registerKeyspace(tx, ks);
+            if (valueLength < 0)
             {
-                loadSession(tx, clientId);
-                recordAnswer(tx, clientId, sequence, STATUS_REJECTED, position);
-                tx.commit();
+                tx.delete(keyspace, request, keyOffset, keyLength);
+                cursor = keyOffset + keyLength;
             }
-            return respond(response, STATUS_REJECTED, clientId, sequence, position, 0);
+            else
+            {
+                valueScratch.putLong(0, position);
+                valueScratch.putBytes(BitUtil.SIZE_OF_LONG, request, keyOffset + keyLength, valueLength);
+                tx.put(keyspace, request, keyOffset, keyLength, valueScratch, 0, BitUtil.SIZE_OF_LONG + valueLength);
+                cursor = keyOffset + keyLength + valueLength;
+            }
         }
+        recordAnswer(tx, clientId, sequence, STATUS_COMMITTED, position);
+        return respond(response, STATUS_COMMITTED, clientId, sequence, position, 0);
     }
 
     /**
-     * Answer a READ request at its log position with the current version and value of each key. Service thread.
+     * Answer a READ request at its log position with the current version and value of each key, as of every message
+     * applied before it (the open batch included). Service thread.
      *
      * @param request  buffer holding the request.
      * @param offset   offset of the request.
@@ -176,45 +175,69 @@ public final class ReplicatedStore implements AutoCloseable
         final DirectBuffer request, final int offset, final int length, final long position,
         final MutableDirectBuffer response)
     {
+        if (!valid(request, offset, length, TYPE_READ))
+        {
+            final boolean header = length >= REQUEST_HEADER_LENGTH;
+            return respond(response, STATUS_REJECTED, header ? request.getLong(offset + CLIENT_ID_OFFSET) : 0,
+                header ? request.getLong(offset + SEQUENCE_OFFSET) : 0, position, 0);
+        }
         final long clientId = request.getLong(offset + CLIENT_ID_OFFSET);
         final long sequence = request.getLong(offset + SEQUENCE_OFFSET);
-        if (!wellFormed(request, offset, length, TYPE_READ))
-        {
-            return respond(response, STATUS_REJECTED, clientId, sequence, position, 0);
-        }
         final int count = request.getInt(offset + READ_COUNT_OFFSET);
         int out = respond(response, STATUS_READ_OK, clientId, sequence, position, count);
-        try (Transaction tx = engine.begin(IsolationLevel.REPEATABLE_READ))
+        final Transaction tx = batch();
+        int cursor = offset + REQUEST_HEADER_LENGTH;
+        for (int i = 0; i < count; i++)
         {
-            int cursor = offset + REQUEST_HEADER_LENGTH;
-            for (int i = 0; i < count; i++)
+            final int ks = request.getInt(cursor);
+            final int keyLength = request.getInt(cursor + BitUtil.SIZE_OF_INT);
+            final DirectBuffer value = tx.get(
+                new Keyspace(ks, StorageKind.BTREE), request, cursor + KEY_ENTRY_HEADER_LENGTH, keyLength);
+            if (null == value)
             {
-                final int ks = request.getInt(cursor);
-                final int keyLength = request.getInt(cursor + BitUtil.SIZE_OF_INT);
-                final DirectBuffer value = tx.get(
-                    new Keyspace(ks, StorageKind.BTREE), request, cursor + KEY_ENTRY_HEADER_LENGTH, keyLength);
-                if (null == value)
-                {
-                    response.putLong(out, 0);
-                    response.putInt(out + BitUtil.SIZE_OF_LONG, -1);
-                    out += VALUE_ENTRY_HEADER_LENGTH;
-                }
-                else
-                {
-                    final int valueLength = value.capacity() - BitUtil.SIZE_OF_LONG;
-                    response.putLong(out, value.getLong(0));
-                    response.putInt(out + BitUtil.SIZE_OF_LONG, valueLength);
-                    response.putBytes(out + VALUE_ENTRY_HEADER_LENGTH, value, BitUtil.SIZE_OF_LONG, valueLength);
-                    out += VALUE_ENTRY_HEADER_LENGTH + valueLength;
-                }
-                cursor += KEY_ENTRY_HEADER_LENGTH + keyLength;
+                response.putLong(out, 0);
+                response.putInt(out + BitUtil.SIZE_OF_LONG, -1);
+                out += VALUE_ENTRY_HEADER_LENGTH;
             }
-        }
-        catch (final IllegalArgumentException ex)
-        {
-            return respond(response, STATUS_REJECTED, clientId, sequence, position, 0);
+            else
+            {
+                final int valueLength = value.capacity() - BitUtil.SIZE_OF_LONG;
+                response.putLong(out, value.getLong(0));
+                response.putInt(out + BitUtil.SIZE_OF_LONG, valueLength);
+                response.putBytes(out + VALUE_ENTRY_HEADER_LENGTH, value, BitUtil.SIZE_OF_LONG, valueLength);
+                out += VALUE_ENTRY_HEADER_LENGTH + valueLength;
+            }
+            cursor += KEY_ENTRY_HEADER_LENGTH + keyLength;
         }
         return out;
+    }
+
+    /**
+     * Commit the open batch (every message applied since the last flush) in one engine commit, making it visible to
+     * {@link #read}, {@link #checksum()} and snapshots. Service thread.
+     *
+     * @return the number of messages the batch held (0 if none was open).
+     */
+    public int flush()
+    {
+        final Transaction tx = batch;
+        if (null == tx)
+        {
+            return 0;
+        }
+        final int messages = batchMessages;
+        batch = null;
+        batchMessages = 0;
+        tx.commit();
+        return messages;
+    }
+
+    /**
+     * @return messages applied to the open batch and not yet flushed.
+     */
+    public int batchMessages()
+    {
+        return batchMessages;
     }
 
     /**
@@ -341,11 +364,18 @@ public final class ReplicatedStore implements AutoCloseable
     }
 
     /**
-     * Close the engine. Service thread (or the owner after the service stopped).
+     * Close the engine; an unflushed batch is rolled back (its messages are still in the log and replay on restart).
+     * Service thread (or the owner after the service stopped).
      */
     @Override
     public void close()
     {
+        if (null != batch)
+        {
+            batch.rollback();
+            batch = null;
+            batchMessages = 0;
+        }
         engine.close();
     }
 
@@ -372,10 +402,6 @@ public final class ReplicatedStore implements AutoCloseable
 
     private Keyspace registerKeyspace(final Transaction tx, final int ks)
     {
-        if (ks < 0 || ks > MAX_USER_KEYSPACE)
-        {
-            throw new IllegalArgumentException("keyspace id must be in [0, " + MAX_USER_KEYSPACE + "]: " + ks);
-        }
         idKey.putInt(0, ks, ByteOrder.BIG_ENDIAN);
         if (null == tx.get(DIRECTORY, idKey, 0, BitUtil.SIZE_OF_INT))
         {
@@ -386,10 +412,6 @@ public final class ReplicatedStore implements AutoCloseable
 
     private long version(final Transaction tx, final int ks, final DirectBuffer key, final int offset, final int length)
     {
-        if (ks < 0 || ks > MAX_USER_KEYSPACE)
-        {
-            throw new IllegalArgumentException("keyspace id must be in [0, " + MAX_USER_KEYSPACE + "]: " + ks);
-        }
         final DirectBuffer value = tx.get(new Keyspace(ks, StorageKind.BTREE), key, offset, length);
         return null == value ? 0 : value.getLong(0);
     }
@@ -425,7 +447,22 @@ public final class ReplicatedStore implements AutoCloseable
         return BitUtil.SIZE_OF_LONG + (int)(sequence % WINDOW) * SLOT_LENGTH;
     }
 
-    private boolean wellFormed(final DirectBuffer request, final int offset, final int length, final int type)
+    private Transaction batch()
+    {
+        if (null == batch)
+        {
+            batch = engine.begin(IsolationLevel.REPEATABLE_READ);
+        }
+        batchMessages++;
+        return batch;
+    }
+
+    /**
+     * Check a request's structure and every key, value and keyspace id against the engine's limits, so that applying
+     * it can never fail half way through a batch (batch boundaries differ between members; an aborted batch would
+     * make them diverge).
+     */
+    private boolean valid(final DirectBuffer request, final int offset, final int length, final int type)
     {
         if (length < REQUEST_HEADER_LENGTH || request.getInt(offset + TYPE_OFFSET) != type ||
             request.getInt(offset + VERSION_OFFSET) != VERSION)
@@ -438,6 +475,8 @@ public final class ReplicatedStore implements AutoCloseable
         {
             return false;
         }
+        final int maxKey = engine.maxKeyLength();
+        final int maxValue = engine.maxValueLength() - BitUtil.SIZE_OF_LONG;
         final int end = offset + length;
         int cursor = offset + REQUEST_HEADER_LENGTH;
         final int readHeader = TYPE_TXN == type ? READ_ENTRY_HEADER_LENGTH : KEY_ENTRY_HEADER_LENGTH;
@@ -447,8 +486,10 @@ public final class ReplicatedStore implements AutoCloseable
             {
                 return false;
             }
+            final int ks = request.getInt(cursor);
             final int keyLength = request.getInt(cursor + BitUtil.SIZE_OF_INT);
-            if (keyLength < 1 || keyLength > end - cursor - readHeader)
+            if (ks < 0 || ks > MAX_USER_KEYSPACE || keyLength < 1 || keyLength > maxKey ||
+                keyLength > end - cursor - readHeader)
             {
                 return false;
             }
@@ -460,13 +501,16 @@ public final class ReplicatedStore implements AutoCloseable
             {
                 return false;
             }
+            final int ks = request.getInt(cursor);
             final int keyLength = request.getInt(cursor + BitUtil.SIZE_OF_INT);
-            final int valueLength = Math.max(0, request.getInt(cursor + 2 * BitUtil.SIZE_OF_INT));
-            if (keyLength < 1 || (long)keyLength + valueLength > end - cursor - WRITE_ENTRY_HEADER_LENGTH)
+            final int valueLength = request.getInt(cursor + 2 * BitUtil.SIZE_OF_INT);
+            if (ks < 0 || ks > MAX_USER_KEYSPACE || keyLength < 1 || keyLength > maxKey || valueLength < -1 ||
+                valueLength > maxValue ||
+                (long)keyLength + Math.max(0, valueLength) > end - cursor - WRITE_ENTRY_HEADER_LENGTH)
             {
                 return false;
             }
-            cursor += WRITE_ENTRY_HEADER_LENGTH + keyLength + valueLength;
+            cursor += WRITE_ENTRY_HEADER_LENGTH + keyLength + Math.max(0, valueLength);
         }
         return cursor == end;
     }

@@ -128,7 +128,45 @@ class ReplicatedStoreTest
         assertNotEquals(store.checksum(), replica.checksum());
     }
 
+    @Test
+    void shouldValidateAgainstEarlierMessagesOfTheSameBatchAndShowNothingBeforeTheFlush()
+    {
+        assertEquals(STATUS_COMMITTED, applyInBatch(store, txn(1, tx -> tx.put(KS, bytes("x"), bytes("1"))), 100));
+        assertEquals(STATUS_COMMITTED, applyInBatch(store, txn(2, tx ->
+        {
+            tx.expect(KS, bytes("x"), 100);
+            tx.put(KS, bytes("x"), bytes("2"));
+        }), 200));
+        assertEquals(STATUS_CONFLICT, applyInBatch(store, txn(3, tx ->
+        {
+            tx.expect(KS, bytes("x"), 100);
+            tx.put(KS, bytes("x"), bytes("3"));
+        }), 300));
+        assertEquals(200, response.getLong(RESPONSE_HEADER_LENGTH + 4), "the version written earlier in the batch");
+        assertEquals(3, store.batchMessages());
+        assertFalse(store.read(KS, bytes("x")).exists(), "nothing visible before the flush");
+
+        assertEquals(3, store.flush());
+        assertEquals(new VersionedValue(200, bytes("2")), store.read(KS, bytes("x")));
+        assertEquals(0, store.flush());
+    }
+
+    @Test
+    void shouldRollBackAnUnflushedBatchWhenClosed()
+    {
+        applyInBatch(store, txn(1, tx -> tx.put(KS, bytes("x"), bytes("1"))), 100);
+        store.close();
+        assertEquals(0, store.batchMessages());
+    }
+
     private int apply(final ReplicatedStore target, final Encoded request, final long position)
+    {
+        final int status = applyInBatch(target, request, position);
+        target.flush();
+        return status;
+    }
+
+    private int applyInBatch(final ReplicatedStore target, final Encoded request, final long position)
     {
         target.applyTransaction(request.buffer, 0, request.length, position, response);
         return response.getInt(STATUS_OFFSET);
