@@ -80,8 +80,9 @@ public final class LocalCluster implements AutoCloseable
     {
         for (int attempt = 0; attempt < 100; attempt++)
         {
-            final int base = LOWEST_BASE_PORT + ReplicationConfig.PORTS_PER_MEMBER *
-                ThreadLocalRandom.current().nextInt((HIGHEST_BASE_PORT - LOWEST_BASE_PORT) / ReplicationConfig.PORTS_PER_MEMBER);
+            final int slots = (HIGHEST_BASE_PORT - LOWEST_BASE_PORT) / ReplicationConfig.PORTS_PER_MEMBER;
+            final int base = LOWEST_BASE_PORT +
+                ReplicationConfig.PORTS_PER_MEMBER * ThreadLocalRandom.current().nextInt(slots);
             if (free(base, memberCount * ReplicationConfig.PORTS_PER_MEMBER))
             {
                 return base;

@@ -31,16 +31,17 @@ import static io.phantomdb.replication.MessageDescriptor.*;
  * Messages are applied in log order into one open engine transaction, the <em>batch</em>, which the service
  * {@link #flush()}es once per log poll (group commit: one engine commit for many replicated transactions); reads of
  * later messages in the batch see earlier ones. A request is checked against the engine's limits before it touches
- * the batch, so applying never fails half way. Transactions are validated deterministically: a transaction commits if every key it read
- * still has the version it read (0 for absent), else it aborts with {@link MessageDescriptor#STATUS_CONFLICT}; every
- * member reaches the same decision because it applies the same log to the same state.
+ * the batch, so applying never fails half way. Transactions are validated deterministically: a transaction commits
+ * if every key it read still has the version it read (0 for absent), else it aborts with
+ * {@link MessageDescriptor#STATUS_CONFLICT}; every member reaches the same decision because it applies the same log
+ * to the same state.
  * <p>
  * Stored value layout: {@code [long version][user value]}. Session record: {@code [long lastSequence]} then
  * {@link #WINDOW} slots of {@code [long sequence][int status][long position]}, slot = sequence mod WINDOW.
  * <p>
  * <b>Note:</b> {@link #applyTransaction}, {@link #applyRead}, {@link #flush()}, {@link #load} and {@link #close} are
- * called by the clustered service thread only (single writer). {@link #read}, {@link #checksum()}, {@link #keyspaceIds()} and
- * {@link #forEachEntry} may be called from any thread: they read an MVCC snapshot.
+ * called by the clustered service thread only (single writer). {@link #read}, {@link #checksum()},
+ * {@link #keyspaceIds()} and {@link #forEachEntry} may be called from any thread: they read an MVCC snapshot.
  */
 public final class ReplicatedStore implements AutoCloseable
 {
@@ -332,7 +333,8 @@ public final class ReplicatedStore implements AutoCloseable
      * Put raw entries (as {@link #forEachEntry} produced them) in one engine transaction: how a snapshot is loaded.
      * Service thread, before any log message is applied.
      *
-     * @param batch entries in the snapshot's chunk format {@code count x [int ks][int keyLength][int valueLength][key][value]}.
+     * @param batch  entries in the snapshot's chunk format
+     *               {@code count x [int ks][int keyLength][int valueLength][key][value]}.
      * @param offset offset of the first entry.
      * @param count  entries in the batch.
      */

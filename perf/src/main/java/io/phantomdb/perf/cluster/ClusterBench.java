@@ -125,8 +125,8 @@ public final class ClusterBench
                     final List<Long> sorted = new ArrayList<>(times);
                     sorted.sort(Comparator.naturalOrder());
                     System.out.println();
-                    System.out.println("failover (leader closed -> client on the new leader -> next commit acknowledged), ms: " +
-                        times + (sorted.isEmpty() ? "" : ", median " + sorted.get(sorted.size() / 2) + ", max " +
+                    System.out.println("failover (leader closed -> client on the new leader -> next commit " +
+                        "acknowledged), ms: " + times + (sorted.isEmpty() ? "" : ", median " + sorted.get(sorted.size() / 2) + ", max " +
                         sorted.get(sorted.size() - 1)));
                 }
             }
