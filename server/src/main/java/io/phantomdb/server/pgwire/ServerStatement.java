@@ -1,0 +1,112 @@
+package io.phantomdb.server.pgwire;
+
+import io.phantomdb.sql.PreparedSql;
+import io.phantomdb.sql.ResultColumn;
+import io.phantomdb.sql.SqlResult;
+
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * A statement as the protocol sees it: parsed once, described, executed with parameters. Either the engine's
+ * {@link PreparedSql} or a command the server answers itself (SET, SHOW, user management, catalog functions).
+ * <p>
+ * <b>Note:</b> not thread-safe; owned by one connection's thread.
+ */
+interface ServerStatement extends AutoCloseable
+{
+    /**
+     * @return the result columns; empty when the statement returns no rows.
+     */
+    List<ResultColumn> columns();
+
+    /**
+     * @return the number of parameters.
+     */
+    int parameterCount();
+
+    /**
+     * @param index 0-based.
+     * @return the parameter's type OID.
+     */
+    int parameterOid(int index);
+
+    /**
+     * @param parameters the values.
+     * @return the result.
+     */
+    SqlResult execute(Object[] parameters);
+
+    @Override
+    void close();
+
+    /**
+     * Wraps an engine statement.
+     */
+    static ServerStatement of(final PreparedSql prepared)
+    {
+        return new ServerStatement()
+        {
+            public List<ResultColumn> columns()
+            {
+                return prepared.columns();
+            }
+
+            public int parameterCount()
+            {
+                return prepared.parameterCount();
+            }
+
+            public int parameterOid(final int index)
+            {
+                return prepared.parameterType(index).pgOid();
+            }
+
+            public SqlResult execute(final Object[] parameters)
+            {
+                return prepared.execute(parameters);
+            }
+
+            public void close()
+            {
+                prepared.close();
+            }
+        };
+    }
+
+    /**
+     * A statement the server answers itself, without parameters.
+     *
+     * @param columns the columns of its result.
+     * @param action  runs it; gets the parameters.
+     */
+    static ServerStatement local(final List<ResultColumn> columns, final Function<Object[], SqlResult> action)
+    {
+        return new ServerStatement()
+        {
+            public List<ResultColumn> columns()
+            {
+                return columns;
+            }
+
+            public int parameterCount()
+            {
+                return 0;
+            }
+
+            public int parameterOid(final int index)
+            {
+                throw new IndexOutOfBoundsException("parameter " + index + " of a statement without parameters");
+            }
+
+            public SqlResult execute(final Object[] parameters)
+            {
+                return action.apply(parameters);
+            }
+
+            public void close()
+            {
+            }
+        };
+    }
+}
