@@ -89,6 +89,24 @@ final class RawPgClient implements AutoCloseable
     }
 
     /**
+     * @return the next message, waiting at most the given time, or null at end of stream.
+     * @throws java.net.SocketTimeoutException if nothing arrives in time.
+     */
+    Message readWithin(final int millis) throws IOException
+    {
+        final int previous = socket.getSoTimeout();
+        socket.setSoTimeout(millis);
+        try
+        {
+            return read();
+        }
+        finally
+        {
+            socket.setSoTimeout(previous);
+        }
+    }
+
+    /**
      * @return the message of the given type, or the ErrorResponse that came first, or null at end of stream.
      */
     Message readUntil(final char type) throws IOException
