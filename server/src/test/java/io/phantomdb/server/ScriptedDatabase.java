@@ -24,7 +24,7 @@ import java.util.function.Supplier;
  * A test-only stand-in for the SQL engine that understands a handful of fixed statements, so the protocol
  * layer can be tested on its own: {@code SELECT <int>}, {@code ECHO $1, $2...} (returns its text parameters),
  * {@code ROWS <n>}, {@code TYPES}, {@code FAIL}, {@code SLEEP} (until cancelled), {@code BEGIN},
- * {@code COMMIT}, {@code ROLLBACK}.
+ * {@code COMMIT}, {@code ROLLBACK}; its metadata holds one table, {@code accounts}, with two indexes.
  * <p>
  * <b>Note:</b> sessions are single-threaded except {@code cancel}.
  */
@@ -45,7 +45,14 @@ final class ScriptedDatabase implements SqlDatabase
     @Override
     public SqlMetadata metadata()
     {
-        return new SqlMetadata(List.of());
+        return new SqlMetadata(List.of(new SqlMetadata.TableInfo("accounts", SqlMetadata.Kind.TABLE, List.of(
+            new SqlMetadata.ColumnInfo("id", ColumnType.INTEGER, false, null, 1),
+            new SqlMetadata.ColumnInfo("name", ColumnType.varchar(40), false, null, 2),
+            new SqlMetadata.ColumnInfo("balance", ColumnType.numeric(12, 2), true, "0", 3)),
+            List.of("id"),
+            List.of(new SqlMetadata.IndexInfo("accounts_pkey", true, "btree", List.of("id"), List.of(false)),
+                new SqlMetadata.IndexInfo("accounts_name", false, "btree", List.of("name"), List.of(true))),
+            "btree", null)));
     }
 
     @Override

@@ -101,7 +101,7 @@ class WireFuzzProperties
         {
             client.sendRaw(bytes);
             client.sendRaw(new byte[]{'S', 0, 0, 0, 4});
-            for (int i = 0; i < 100 && client.readWithin(200) != null; i++)
+            for (int i = 0; i < 100 && client.readWithin(50) != null; i++)
             {
                 // Read what the server answers until it closes or goes quiet.
                 continue;

@@ -75,6 +75,44 @@ interface ServerStatement extends AutoCloseable
     }
 
     /**
+     * A statement the server answers itself, with text parameters.
+     *
+     * @param columns    the columns of its result.
+     * @param parameters how many parameters it takes.
+     * @param action     runs it; gets the parameters.
+     */
+    static ServerStatement catalog(
+        final List<ResultColumn> columns, final int parameters, final Function<Object[], SqlResult> action)
+    {
+        return new ServerStatement()
+        {
+            public List<ResultColumn> columns()
+            {
+                return columns;
+            }
+
+            public int parameterCount()
+            {
+                return parameters;
+            }
+
+            public int parameterOid(final int index)
+            {
+                return PgTypes.TEXT;
+            }
+
+            public SqlResult execute(final Object[] values)
+            {
+                return action.apply(values);
+            }
+
+            public void close()
+            {
+            }
+        };
+    }
+
+    /**
      * A statement the server answers itself, without parameters.
      *
      * @param columns the columns of its result.

@@ -53,7 +53,7 @@ final class SessionCommands
     private static final Pattern PASSWORD = Pattern.compile("PASSWORD\\s+'((?:[^']|'')*)'", FLAGS);
     private static final Pattern DEALLOCATE = Pattern.compile("DEALLOCATE\\s+(?:PREPARE\\s+)?(ALL|[\\w\"]+)", FLAGS);
     private static final Pattern FUNCTION_QUERY = Pattern.compile(
-        "SELECT\\s+(?:pg_catalog\\.)?(version|current_schema|current_database|current_user|session_user|user|" +
+        "SELECT\\s+(?:pg_catalog\\.)?(version|current_schema|current_database|current_catalog|current_user|session_user|user|" +
         "pg_backend_pid|current_setting)\\s*(?:\\(\\s*(?:'([^']*)'(?:\\s*,\\s*\\w+)?)?\\s*\\))?(?:\\s+AS\\s+(\"?\\w+\"?))?",
         FLAGS);
 
@@ -255,7 +255,7 @@ final class SessionCommands
         {
             case "version" -> VERSION_TEXT;
             case "current_schema" -> "public";
-            case "current_database" -> database;
+            case "current_database", "current_catalog" -> database;
             case "current_user", "session_user", "user" -> user;
             case "pg_backend_pid" -> Integer.toString(processId);
             default -> currentSetting(argument);
