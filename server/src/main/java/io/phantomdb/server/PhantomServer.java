@@ -1,6 +1,7 @@
 package io.phantomdb.server;
 
 import io.phantomdb.server.auth.UserStore;
+import io.phantomdb.server.catalog.CatalogTables;
 import io.phantomdb.server.http.HttpApi;
 import io.phantomdb.server.metrics.ServerMetrics;
 import io.phantomdb.server.pgwire.PgServer;
@@ -48,7 +49,7 @@ public final class PhantomServer implements AutoCloseable
             }
             users.create(config.bootstrapUser(), config.bootstrapPassword(), true);
         }
-        CatalogTables.register(database);
+        CatalogTables.register(database, users);
         PgServer startedPg = null;
         HttpApi startedHttp = null;
         try
