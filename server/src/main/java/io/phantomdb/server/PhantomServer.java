@@ -55,7 +55,7 @@ public final class PhantomServer implements AutoCloseable
         try
         {
             startedPg = new PgServer(config, database, users, metrics);
-            startedHttp = config.httpPort() < 0 ? null : new HttpApi(config, database, metrics);
+            startedHttp = config.httpPort() < 0 ? null : new HttpApi(config, database, metrics, users);
         }
         catch (final RuntimeException ex)
         {

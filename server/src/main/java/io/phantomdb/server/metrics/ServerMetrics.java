@@ -25,6 +25,7 @@ public final class ServerMetrics
     private final LongAdder refusedConnections = new LongAdder();
     private final LongAdder statements = new LongAdder();
     private final LongAdder errors = new LongAdder();
+    private final LongAdder rollbacks = new LongAdder();
     private final ConcurrentHistogram latency = new ConcurrentHistogram(HIGHEST_MICROS, 2);
     private final Recorder interval = new Recorder(HIGHEST_MICROS, 2);
     private Histogram intervalHistogram;
@@ -70,6 +71,22 @@ public final class ServerMetrics
         }
         latency.recordValue(micros);
         interval.recordValue(micros);
+    }
+
+    /**
+     * Counts a transaction the client rolled back (ROLLBACK, or COMMIT of a failed transaction).
+     */
+    public void rollback()
+    {
+        rollbacks.increment();
+    }
+
+    /**
+     * @return transactions rolled back since start.
+     */
+    public long rollbacks()
+    {
+        return rollbacks.sum();
     }
 
     /**

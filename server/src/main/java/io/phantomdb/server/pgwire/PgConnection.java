@@ -386,6 +386,7 @@ final class PgConnection implements Runnable
             if (tag != null)
             {
                 BackendWriter.commandComplete(out, tag);
+                countRollback(tag);
                 return true;
             }
             final ServerStatement local = intercept(sql);
@@ -398,6 +399,7 @@ final class PgConnection implements Runnable
                     sendRows(result, columns, null, 0);
                 }
                 BackendWriter.commandComplete(out, result.commandTag());
+                countRollback(result.commandTag());
             }
             afterStatement();
             server.metrics().statement(System.nanoTime() - start, false);
@@ -637,6 +639,7 @@ final class PgConnection implements Runnable
         closeOpenResult();
         portal.result = null;
         BackendWriter.commandComplete(out, tag);
+        countRollback(tag);
         afterStatement();
         server.metrics().statement(System.nanoTime() - start, false);
     }
@@ -725,6 +728,14 @@ final class PgConnection implements Runnable
     {
         BackendWriter.notice(out, 'E', "ERROR", ex.sqlState(), ex.getMessage(),
             ex.position() > 0 ? ex.position() + offset : 0);
+    }
+
+    private void countRollback(final String tag)
+    {
+        if ("ROLLBACK".equals(tag))
+        {
+            server.metrics().rollback();
+        }
     }
 
     private void afterStatement()
