@@ -55,7 +55,7 @@ final class PrometheusText
         {
             final long micros = Math.round(bucket * 1_000_000);
             final long count = latency.getTotalCount() == 0 ? 0 : latency.getCountBetweenValues(0, micros);
-            out.append("phantomdb_statement_latency_seconds_bucket{le=\"").append(bucket).append("\"} ").append(count)
+            out.append("phantomdb_statement_latency_seconds_bucket{le=\"").append(java.math.BigDecimal.valueOf(bucket).toPlainString()).append("\"} ").append(count)
                 .append('\n');
         }
         out.append("phantomdb_statement_latency_seconds_bucket{le=\"+Inf\"} ").append(latency.getTotalCount()).append('\n')
