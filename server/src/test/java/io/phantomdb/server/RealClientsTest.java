@@ -69,6 +69,26 @@ class RealClientsTest
     }
 
     @Test
+    void shouldLoadAndExportWhenPsqlRunsCopy(@TempDir final Path directory) throws Exception
+    {
+        final String psql = ExternalClient.require("psql", "postgresql-client");
+        final Path csv = ExternalClient.resource("copy-items.csv", directory);
+        final String connect = "host=127.0.0.1 port=" + server.port() + " user=phantom dbname=phantomdb sslmode=disable";
+        final String output = ExternalClient.run(List.of(psql, "-X", "-v", "ON_ERROR_STOP=1", connect,
+            "-c", "CREATE TABLE copy_items (id INTEGER PRIMARY KEY, name TEXT, price NUMERIC(8,2))",
+            "-c", "\\copy copy_items FROM '" + csv + "' WITH (FORMAT csv)",
+            "-c", "COPY copy_items TO STDOUT",
+            "-c", "COPY (SELECT id, name FROM copy_items WHERE id > 1 ORDER BY id) TO STDOUT WITH (FORMAT csv, HEADER)"),
+            Map.of("PGPASSWORD", "pw"), 0);
+        assertTrue(output.contains("COPY 3"), output);
+        assertTrue(output.contains("1\tapple\t1.50\n2\tpear, green\t2.25\n3\t\\N\t0.00"), output);
+        assertTrue(output.contains("id,name\n2,\"pear, green\"\n3,\n"), output);
+        final String failed = ExternalClient.run(List.of(psql, "-X", "-v", "ON_ERROR_STOP=1", "-v", "VERBOSITY=verbose", connect,
+            "-c", "\\copy copy_items FROM '" + csv + "' WITH (FORMAT csv)"), Map.of("PGPASSWORD", "pw"), 1);
+        assertTrue(failed.contains("23505"), failed);
+    }
+
+    @Test
     void shouldReportErrorWhenPsqlRunsBadStatement() throws Exception
     {
         final String psql = ExternalClient.require("psql", "postgresql-client");

@@ -27,6 +27,7 @@ import java.util.regex.Pattern;
 final class CatalogQueries
 {
     private static final Pattern RELNAME_REGEX = Pattern.compile("c\\.relname OPERATOR\\(pg_catalog\\.~\\) '((?:[^']|'')*)'");
+    private static final Pattern RELNAME_EQUALS = Pattern.compile("c\\.relname = '((?:[^']|'')*)'");
     private static final Pattern RELKINDS = Pattern.compile("c\\.relkind IN \\(([^)]*)\\)");
     private static final Pattern OID_LITERAL = Pattern.compile("(?:c\\.oid|a\\.attrelid) = '(\\d+)'");
     private static final Pattern LIKE = Pattern.compile("(\\w+(?:\\.\\w+)?) LIKE (?:E)?'((?:[^']|'')*)'");
@@ -92,6 +93,10 @@ final class CatalogQueries
         if (flat.contains("AS adsrc") && flat.contains("attidentity") && flat.contains("pg_catalog.pg_attribute a"))
         {
             return answer(flat, JDBC_COLUMN_LABELS, CatalogQueries::jdbcColumns);
+        }
+        if (flat.contains("pg_catalog.pg_partitioned_table"))
+        {
+            return answer(flat, labels, CatalogQueries::partitioning);
         }
         for (final String source : EMPTY_SOURCES)
         {
@@ -178,6 +183,27 @@ final class CatalogQueries
                 };
             }
             rows.add(row);
+        }
+        return rows;
+    }
+
+    /**
+     * pgbench's check that its tables exist and whether they are partitioned: (search-path position, partition
+     * strategy, partition count) for an existing table, nothing otherwise.
+     */
+    private static List<Object[]> partitioning(final PgCatalog catalog, final String flat)
+    {
+        final Matcher name = RELNAME_EQUALS.matcher(flat);
+        final List<Object[]> rows = new ArrayList<>();
+        if (name.find())
+        {
+            for (final PgCatalog.Relation relation : catalog.relations())
+            {
+                if (relation.kind() == 'r' && relation.name().equals(name.group(1)))
+                {
+                    rows.add(new Object[]{2, null, 0});
+                }
+            }
         }
         return rows;
     }

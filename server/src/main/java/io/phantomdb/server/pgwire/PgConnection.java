@@ -382,11 +382,19 @@ final class PgConnection implements Runnable
             {
                 return false;
             }
-            final String tag = transactionEnd(sql);
-            if (tag != null)
+            final String endTag = transactionEnd(sql);
+            if (endTag != null)
             {
+                BackendWriter.commandComplete(out, endTag);
+                countRollback(endTag);
+                return true;
+            }
+            if (CopyRunner.isCopy(sql))
+            {
+                final String tag = copy(sql);
                 BackendWriter.commandComplete(out, tag);
-                countRollback(tag);
+                afterStatement();
+                server.metrics().statement(System.nanoTime() - start, false);
                 return true;
             }
             final ServerStatement local = intercept(sql);
@@ -410,6 +418,40 @@ final class PgConnection implements Runnable
             statementFailed(ex, offset);
             server.metrics().statement(System.nanoTime() - start, true);
             return false;
+        }
+    }
+
+    private String copy(final String sql)
+    {
+        try
+        {
+            return CopyRunner.run(sql, session, server.database(), new CopyRunner.Connection()
+            {
+                public Frame take() throws InterruptedException
+                {
+                    return inbox.take();
+                }
+
+                public ByteBuf out()
+                {
+                    return out;
+                }
+
+                public void flush()
+                {
+                    PgConnection.this.flush();
+                }
+
+                public void flushAndWait()
+                {
+                    PgConnection.this.flushAndWait();
+                }
+            });
+        }
+        catch (final InterruptedException ex)
+        {
+            Thread.currentThread().interrupt();
+            throw new SqlException(SqlState.ADMIN_SHUTDOWN, "interrupted during COPY");
         }
     }
 
