@@ -186,6 +186,10 @@ final class EngineSession implements SqlSession
     public void setIsolation(final IsolationLevel level)
     {
         this.isolation = level;
+        if (null == tx)
+        {
+            transactionIsolation = null;
+        }
     }
 
     @Override
@@ -257,7 +261,7 @@ final class EngineSession implements SqlSession
                 beginIfNeeded();
                 command = current(prepared);
             }
-            final Object[] values = parameters.length == 0 ? parameters : prepared.parameterValues;
+            final Object[] values = command.parameters.count() == 0 ? NO_PARAMETERS : prepared.parameterValues;
             command.parameters.coerce(parameters, values);
             ctx.reset(tx, values, timeoutMillis);
             undo.clear();
@@ -450,6 +454,7 @@ final class EngineSession implements SqlSession
 
     private void checkOpen()
     {
+        db.checkOpen();
         if (closed)
         {
             throw new SqlException("08003", "the session is closed");

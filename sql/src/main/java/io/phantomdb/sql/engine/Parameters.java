@@ -24,9 +24,21 @@ final class Parameters
 {
     private final ColumnType[] types;
     private final Class<?>[] classes;
+    private final boolean optional;
 
     Parameters(final List<ColumnType> inferred, final int count)
     {
+        this(inferred, count, false);
+    }
+
+    /**
+     * @param inferred the binder's inferred types.
+     * @param count    the number of parameters.
+     * @param optional whether executing without any values is allowed (plain EXPLAIN): they are then NULL.
+     */
+    Parameters(final List<ColumnType> inferred, final int count, final boolean optional)
+    {
+        this.optional = optional;
         this.types = new ColumnType[count];
         this.classes = new Class<?>[count];
         for (int i = 0; i < count; i++)
@@ -35,6 +47,11 @@ final class Parameters
             types[i] = type;
             classes[i] = javaClass(type);
         }
+    }
+
+    Parameters asOptional()
+    {
+        return new Parameters(List.of(types), types.length, true);
     }
 
     int count()
@@ -49,6 +66,11 @@ final class Parameters
 
     void coerce(final Object[] values, final Object[] target)
     {
+        if (optional && values.length == 0)
+        {
+            java.util.Arrays.fill(target, null);
+            return;
+        }
         if (values.length != types.length)
         {
             throw new SqlException(SqlState.PROTOCOL_VIOLATION, "statement takes " + types.length +

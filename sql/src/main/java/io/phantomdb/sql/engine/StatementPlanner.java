@@ -56,7 +56,8 @@ final class StatementPlanner
         {
             final Statement.Explain explain = (Statement.Explain)statement;
             final Command inner = plan(session, sql, explain.statement(), parameterCount);
-            return new ExplainCommand(sql, inner.parameters, inner, explain.analyze());
+            return new ExplainCommand(sql, explain.analyze() ? inner.parameters : inner.parameters.asOptional(), inner,
+                explain.analyze());
         }
         if (statement instanceof Statement.Begin || statement instanceof Statement.Commit ||
             statement instanceof Statement.Rollback || statement instanceof Statement.SetTransaction ||

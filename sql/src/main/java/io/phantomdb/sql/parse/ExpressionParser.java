@@ -39,6 +39,26 @@ abstract class ExpressionParser extends TokenCursor
     abstract Expression primary();
 
     /**
+     * Continues a query whose first operand was already parsed as a parenthesised subquery, e.g. in
+     * {@code ((SELECT 1) UNION (SELECT 2))}: set operations, ORDER BY, LIMIT and locking.
+     *
+     * @param first the first operand.
+     * @return the whole query.
+     */
+    abstract Query continueQuery(Query first);
+
+    /**
+     * @return true when the current token continues a query after its first operand.
+     */
+    final boolean continuesQuery()
+    {
+        final Keyword keyword = keyword();
+        return keyword == Keyword.UNION || keyword == Keyword.INTERSECT || keyword == Keyword.EXCEPT
+            || keyword == Keyword.ORDER || keyword == Keyword.LIMIT || keyword == Keyword.OFFSET
+            || keyword == Keyword.FETCH || keyword == Keyword.FOR;
+    }
+
+    /**
      * @return true when the current token starts a query (SELECT, VALUES, WITH).
      */
     final boolean startsQuery()
@@ -96,7 +116,10 @@ abstract class ExpressionParser extends TokenCursor
         return left;
     }
 
-    private Expression not()
+    /**
+     * @return an expression at NOT's level: {@code NOT x} or an IS test.
+     */
+    final Expression not()
     {
         if (is(Keyword.NOT))
         {
@@ -263,6 +286,12 @@ abstract class ExpressionParser extends TokenCursor
             return new Expression.InSubquery(position, left, query, negated);
         }
         final List<Expression> values = expressionList();
+        if (values.size() == 1 && values.get(0) instanceof Expression.ScalarSubquery && continuesQuery())
+        {
+            final Query query = continueQuery(((Expression.ScalarSubquery)values.get(0)).query());
+            expect(TokenType.RPAREN);
+            return new Expression.InSubquery(position, left, query, negated);
+        }
         expect(TokenType.RPAREN);
         return new Expression.InList(position, left, values, negated);
     }

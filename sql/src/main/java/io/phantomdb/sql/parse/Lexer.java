@@ -35,10 +35,15 @@ final class Lexer
      * Tokenizes the whole text.
      *
      * @param sql the SQL text.
-     * @throws SqlException 42601 for an unterminated string, quoted identifier or comment, or a malformed token.
+     * @throws SqlException 42601 for an unterminated string, quoted identifier or comment, a malformed token, or
+     *                      null text.
      */
     Lexer(final String sql)
     {
+        if (sql == null)
+        {
+            throw new SqlException(SqlState.SYNTAX_ERROR, "the statement text is null");
+        }
         this.sql = sql;
         this.length = sql.length();
         scan();

@@ -71,6 +71,12 @@ abstract class PrimaryParser extends ExpressionParser
             return new Expression.ScalarSubquery(position, query);
         }
         final Expression inner = expression();
+        if (inner instanceof Expression.ScalarSubquery && continuesQuery())
+        {
+            final Query query = continueQuery(((Expression.ScalarSubquery)inner).query());
+            expect(TokenType.RPAREN);
+            return new Expression.ScalarSubquery(position, query);
+        }
         expect(TokenType.RPAREN);
         return inner;
     }
@@ -90,6 +96,8 @@ abstract class PrimaryParser extends ExpressionParser
         }
         switch (keyword)
         {
+            case NOT:
+                return not();
             case NULL:
                 pos++;
                 return new Expression.NullLiteral(position);

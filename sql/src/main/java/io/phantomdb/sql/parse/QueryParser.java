@@ -40,7 +40,18 @@ abstract class QueryParser extends PrimaryParser
             }
             with = commonTableExpressions();
         }
-        final QueryBody body = setExpression();
+        return finish(position, with, setExpression(primaryQuery()));
+    }
+
+    @Override
+    final Query continueQuery(final Query first)
+    {
+        enter();
+        return finish(first.position(), List.of(), setExpression(unwrap(first)));
+    }
+
+    private Query finish(final int position, final List<CommonTableExpression> with, final QueryBody body)
+    {
         final List<OrderItem> orderBy = orderBy();
         Expression limit = null;
         Expression offset = null;
@@ -208,23 +219,24 @@ abstract class QueryParser extends PrimaryParser
         return new OrderItem(position, expression, descending, nulls);
     }
 
-    private QueryBody setExpression()
+    private QueryBody setExpression(final QueryBody first)
     {
-        QueryBody left = intersectExpression();
+        QueryBody left = intersectExpression(first);
         while (is(Keyword.UNION) || is(Keyword.EXCEPT))
         {
             final QueryBody.SetOperator operator =
                 is(Keyword.UNION) ? QueryBody.SetOperator.UNION : QueryBody.SetOperator.EXCEPT;
             pos++;
             final boolean all = allOrDistinct();
-            left = new QueryBody.SetOperation(left.position(), operator, all, left, intersectExpression());
+            left = new QueryBody.SetOperation(left.position(), operator, all, left,
+                intersectExpression(primaryQuery()));
         }
         return left;
     }
 
-    private QueryBody intersectExpression()
+    private QueryBody intersectExpression(final QueryBody first)
     {
-        QueryBody left = primaryQuery();
+        QueryBody left = first;
         while (accept(Keyword.INTERSECT))
         {
             final boolean all = allOrDistinct();
@@ -268,14 +280,19 @@ abstract class QueryParser extends PrimaryParser
             pos++;
             final Query inner = query();
             expect(TokenType.RPAREN);
-            if (inner.with().isEmpty() && inner.orderBy().isEmpty() && inner.limit() == null
-                && inner.offset() == null && inner.lock() == Statement.LockMode.NONE)
-            {
-                return inner.body();
-            }
-            return inner;
+            return unwrap(inner);
         }
         throw error();
+    }
+
+    private static QueryBody unwrap(final Query query)
+    {
+        if (query.with().isEmpty() && query.orderBy().isEmpty() && query.limit() == null && query.offset() == null
+            && query.lock() == Statement.LockMode.NONE)
+        {
+            return query.body();
+        }
+        return query;
     }
 
     /**
@@ -425,7 +442,12 @@ abstract class QueryParser extends PrimaryParser
 
     private TableRef tableRef()
     {
-        TableRef left = tablePrimary();
+        return joins(tablePrimary());
+    }
+
+    private TableRef joins(final TableRef first)
+    {
+        TableRef left = first;
         while (true)
         {
             final Keyword keyword = keyword();
@@ -451,7 +473,13 @@ abstract class QueryParser extends PrimaryParser
                 }
                 return left;
             }
-            final TableRef right = tablePrimary();
+            TableRef right = tablePrimary();
+            if (!natural && !is(Keyword.ON) && !is(Keyword.USING) && startsJoin())
+            {
+                enter();
+                right = joins(right);
+                leave();
+            }
             Expression condition = null;
             List<String> using = List.of();
             if (!natural)
@@ -471,6 +499,14 @@ abstract class QueryParser extends PrimaryParser
             }
             left = new TableRef.Join(left.position(), type, natural, left, right, condition, using);
         }
+    }
+
+    private boolean startsJoin()
+    {
+        final Keyword keyword = keyword();
+        return keyword == Keyword.JOIN || keyword == Keyword.INNER || keyword == Keyword.LEFT
+            || keyword == Keyword.RIGHT || keyword == Keyword.FULL || keyword == Keyword.CROSS
+            || keyword == Keyword.NATURAL;
     }
 
     private TableRef.JoinType joinType()

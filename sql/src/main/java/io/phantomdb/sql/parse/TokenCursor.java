@@ -280,18 +280,6 @@ abstract class TokenCursor
         return List.copyOf(names);
     }
 
-    /**
-     * @return the value of an integer token, as an int.
-     */
-    final int smallInteger()
-    {
-        if (lexer.type(pos) != TokenType.INTEGER || lexer.value(pos) > Integer.MAX_VALUE)
-        {
-            throw error();
-        }
-        return (int)lexer.value(pos++);
-    }
-
     static <T> List<T> freeze(final List<T> list)
     {
         return list.isEmpty() ? List.of() : List.copyOf(list);

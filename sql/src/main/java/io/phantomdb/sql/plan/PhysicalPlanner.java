@@ -31,6 +31,7 @@ import io.phantomdb.sql.func.FunctionRegistry;
 import io.phantomdb.sql.value.Casts;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 
 /**
@@ -97,16 +98,22 @@ public final class PhysicalPlanner
 
     private Operator build(final LogicalPlan plan)
     {
+        return build(plan, null);
+    }
+
+    private Operator build(final LogicalPlan plan, final BitSet required)
+    {
         if (plan instanceof LogicalPlan.Scan)
         {
-            return scan((LogicalPlan.Scan)plan, List.of());
+            return scan((LogicalPlan.Scan)plan, List.of(), required);
         }
         if (plan instanceof LogicalPlan.Filter)
         {
             final LogicalPlan.Filter f = (LogicalPlan.Filter)plan;
             if (f.input() instanceof LogicalPlan.Scan)
             {
-                return scan((LogicalPlan.Scan)f.input(), BoundExprs.conjuncts(f.predicate()));
+                return scan((LogicalPlan.Scan)f.input(), BoundExprs.conjuncts(f.predicate()),
+                    union(required, List.of(f.predicate())));
             }
             final Operator input = build(f.input());
             return new FilterOperator(input, compiler.compile(f.predicate()), ExplainText.of(f.predicate()),
@@ -131,7 +138,7 @@ public final class PhysicalPlanner
         if (plan instanceof LogicalPlan.Project)
         {
             final LogicalPlan.Project p = (LogicalPlan.Project)plan;
-            final Operator input = build(p.input());
+            final Operator input = build(p.input(), union(new BitSet(), p.expressions()));
             if (isIdentity(p, input.width()))
             {
                 return input;
@@ -218,19 +225,52 @@ public final class PhysicalPlanner
         return true;
     }
 
-    private Operator scan(final LogicalPlan.Scan scan, final List<BoundExpr> conjunctsIn)
+    private static BitSet union(final BitSet required, final List<BoundExpr> expressions)
+    {
+        if (null == required)
+        {
+            return null;
+        }
+        final BitSet out = (BitSet)required.clone();
+        for (final BoundExpr e : expressions)
+        {
+            if (BoundExprs.any(e, n -> n instanceof BoundExpr.Subquery && ((BoundExpr.Subquery)n).correlated()))
+            {
+                return null;
+            }
+            BoundExprs.transform(e, n ->
+            {
+                if (n instanceof BoundExpr.InputRef)
+                {
+                    out.set(((BoundExpr.InputRef)n).index());
+                }
+                return n;
+            });
+        }
+        return out;
+    }
+
+    private Operator scan(final LogicalPlan.Scan scan, final List<BoundExpr> conjunctsIn, final BitSet requiredIn)
     {
         final TableDefinition table = scan.table();
         final int width = table.schema().columnCount();
-        final int[] all = new int[width];
-        for (int i = 0; i < width; i++)
-        {
-            all[i] = i;
-        }
-        final TableColumns columns = new TableColumns(all);
         final List<BoundExpr> conjuncts = expressionIndexes.rewrite(table, conjunctsIn);
         final List<IndexDefinition> indexes = schema.catalog().indexesOf(table.id());
         final AccessPath path = AccessPath.choose(table, indexes, conjuncts);
+        BitSet required = union(requiredIn, path.residual);
+        if (null != required && scan.forUpdate())
+        {
+            for (final int ordinal : table.schema().primaryKey())
+            {
+                required.set(ordinal);
+            }
+        }
+        if (null == required)
+        {
+            required = new BitSet();
+            required.set(0, width);
+        }
+        final TableColumns columns = new TableColumns(required.stream().toArray());
         final double rows = statistics.rowCount(table);
         final RowLocker locker = scan.forUpdate() ? new RowLocker(table.name(), table.schema().primaryKey()) : null;
         Operator op;
@@ -268,7 +308,7 @@ public final class PhysicalPlanner
         for (int i = 0; i < coercers.length; i++)
         {
             final ColumnType type = path.keyTypes.get(i);
-            coercers[i] = value -> Casts.cast(value, null, type);
+            coercers[i] = KeyCoercion.to(type);
         }
         if (pointOnly)
         {

@@ -38,6 +38,8 @@ class ExpressionPrecedenceTest
         assertEquals("(OR a (AND b c))", Sexpr.of("a OR b AND c"));
         assertEquals("(AND (not a) b)", Sexpr.of("NOT a AND b"));
         assertEquals("(not (= a b))", Sexpr.of("NOT a = b"));
+        assertEquals("(AND (= a (not b)) c)", Sexpr.of("a = NOT b AND c"));
+        assertEquals("(= a (not (= b c)))", Sexpr.of("a = NOT b = c"));
     }
 
     @Test
@@ -147,6 +149,9 @@ class ExpressionPrecedenceTest
     {
         assertEquals("(exists)", Sexpr.of("EXISTS (SELECT 1)"));
         assertEquals("(+ (subquery) 1)", Sexpr.of("(SELECT 1) + 1"));
+        assertEquals("(+ (subquery) 1)", Sexpr.of("((SELECT 1) + 1)"));
+        assertEquals("(subquery)", Sexpr.of("((SELECT 1) INTERSECT (SELECT 2) LIMIT 1)"));
+        assertEquals("(in a subquery)", Sexpr.of("a IN ((SELECT 1) UNION (SELECT 2) ORDER BY 1)"));
         assertEquals("(notin a subquery)", Sexpr.of("a NOT IN (SELECT b FROM t)"));
         assertEquals("(= any a subquery)", Sexpr.of("a = ANY (SELECT b FROM t)"));
         assertEquals("(> all a subquery)", Sexpr.of("a > ALL (SELECT b FROM t)"));

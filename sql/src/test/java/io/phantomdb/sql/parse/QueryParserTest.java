@@ -86,6 +86,17 @@ class QueryParserTest
     }
 
     @Test
+    void shouldNestJoinsToTheRightWhenQualifiersComeLast()
+    {
+        final TableRef.Join outer = assertInstanceOf(TableRef.Join.class,
+            select("SELECT * FROM a JOIN b JOIN c ON b.x = c.x ON a.y = b.y").from().get(0));
+        assertEquals("(= a.y b.y)", Sexpr.render(outer.condition()));
+        final TableRef.Join inner = assertInstanceOf(TableRef.Join.class, outer.right());
+        assertEquals("(= b.x c.x)", Sexpr.render(inner.condition()));
+        assertInstanceOf(TableRef.NamedTable.class, outer.left());
+    }
+
+    @Test
     void shouldParseDerivedTablesAndParenthesisedJoins()
     {
         final QueryBody.Select select = select("SELECT * FROM (SELECT 1 AS a) s (b), (a JOIN b ON true), (VALUES (1)) v");

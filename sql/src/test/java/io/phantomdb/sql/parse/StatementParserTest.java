@@ -54,6 +54,13 @@ class StatementParserTest
         assertEquals(ColumnType.varchar(5), create.columns().get(7).type().toColumnType());
         assertEquals(ColumnType.JSON, create.columns().get(8).type().toColumnType());
         assertInstanceOf(Constraint.References.class, create.columns().get(9).constraints().get(0));
+        assertTrue(create.columns().get(0).isPrimaryKey());
+        assertTrue(create.columns().get(0).isNotNull());
+        assertTrue(create.columns().get(1).isUnique());
+        assertTrue(create.columns().get(5).isNotNull());
+        assertFalse(create.columns().get(3).isNotNull());
+        assertEquals("true", Sexpr.render(create.columns().get(5).defaultValue()));
+        assertNull(create.columns().get(3).defaultValue());
         assertEquals(4, create.constraints().size());
         assertEquals("pk", create.constraints().get(0).name());
         assertEquals(List.of("id", "name"), ((Constraint.PrimaryKey)create.constraints().get(0)).columns());
@@ -212,6 +219,24 @@ class StatementParserTest
         assertTrue(options.analyze());
         assertFalse(options.verbose());
         assertInstanceOf(Statement.Delete.class, options.statement());
+    }
+
+    @Test
+    void shouldAcceptNonReservedKeywordsAsColumnNamesInDml()
+    {
+        final Statement.Insert insert = parse(Statement.Insert.class,
+            "INSERT INTO kv (name, key, value, level, data, position, type) VALUES (1, 2, 3, 4, 5, 6, 7)");
+        assertEquals(List.of("name", "key", "value", "level", "data", "position", "type"), insert.columns());
+        final Statement.Update update =
+            parse(Statement.Update.class, "UPDATE kv SET level = level + 1, value = 'v' WHERE key = 'k'");
+        assertEquals("level", update.assignments().get(0).column());
+        parse(Statement.Query.class, "SELECT key, value, date, time, text, json FROM kv AS data ORDER BY position");
+    }
+
+    @Test
+    void shouldRejectNullText()
+    {
+        assertEquals("42601", assertThrows(SqlException.class, () -> SqlParser.parse(null)).sqlState());
     }
 
     @Test
