@@ -130,14 +130,16 @@ class WireFuzzProperties
     {
         final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         final DataOutputStream out = new DataOutputStream(bytes);
-        message(out, 'P', body -> {
+        message(out, 'P', body ->
+        {
             cstring(body, "s1");
             cstring(body, "SELECT $1::text, $2::integer");
             body.writeShort(2);
             body.writeInt(25);
             body.writeInt(23);
         });
-        message(out, 'B', body -> {
+        message(out, 'B', body ->
+        {
             cstring(body, "p1");
             cstring(body, "s1");
             body.writeShort(1);
@@ -149,19 +151,23 @@ class WireFuzzProperties
             body.writeShort(1);
             body.writeShort(1);
         });
-        message(out, 'D', body -> {
+        message(out, 'D', body ->
+        {
             body.writeByte('P');
             cstring(body, "p1");
         });
-        message(out, 'E', body -> {
+        message(out, 'E', body ->
+        {
             cstring(body, "p1");
             body.writeInt(0);
         });
-        message(out, 'C', body -> {
+        message(out, 'C', body ->
+        {
             body.writeByte('S');
             cstring(body, "s1");
         });
-        message(out, 'S', body -> {
+        message(out, 'S', body ->
+        {
         });
         return bytes.toByteArray();
     }

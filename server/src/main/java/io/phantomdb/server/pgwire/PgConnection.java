@@ -39,19 +39,17 @@ import java.util.concurrent.LinkedBlockingQueue;
 final class PgConnection implements Runnable
 {
     private static final Logger LOG = LoggerFactory.getLogger(PgConnection.class);
-    private static final int FLUSH_BYTES = 64 * 1024;
     private static final Object[] NO_PARAMETERS = new Object[0];
 
     private final PgServer server;
     private final Channel channel;
     private final boolean tls;
     private final BlockingQueue<Frame> inbox = new LinkedBlockingQueue<>();
-    private final Object writability = new Object();
     private final Map<String, Prepared> statements = new HashMap<>();
     private final Map<String, Portal> portals = new HashMap<>();
     private volatile boolean busy;
     private volatile SqlSession session;
-    private ByteBuf out;
+    private final PgOutput output;
     private SessionCommands commands;
     private CatalogQueries catalog;
     private int processId;
@@ -84,6 +82,7 @@ final class PgConnection implements Runnable
         this.server = server;
         this.channel = channel;
         this.tls = tls;
+        this.output = new PgOutput(channel);
     }
 
     void offer(final Frame frame)
@@ -107,16 +106,12 @@ final class PgConnection implements Runnable
 
     void writabilityChanged()
     {
-        synchronized (writability)
-        {
-            writability.notifyAll();
-        }
+        output.writabilityChanged();
     }
 
     @Override
     public void run()
     {
-        out = channel.alloc().buffer(FLUSH_BYTES);
         try
         {
             if (startup())
@@ -200,7 +195,7 @@ final class PgConnection implements Runnable
             }
             superuser = known.superuser();
         }
-        BackendWriter.authentication(out, 0, null);
+        BackendWriter.authentication(output.buffer(), 0, null);
         final SqlSession opened = server.database().openSession();
         if (config.statementTimeoutMillis() > 0)
         {
@@ -211,7 +206,7 @@ final class PgConnection implements Runnable
         final int secret = server.cancels().register(processId, this::cancel);
         final String database = options.getOrDefault("database", user);
         commands = new SessionCommands(opened, server.users(), user, superuser, database, processId,
-            (name, value) -> BackendWriter.parameterStatus(out, name, value));
+            (name, value) -> BackendWriter.parameterStatus(output.buffer(), name, value));
         catalog = new CatalogQueries(server.database(), database);
         for (final Map.Entry<String, String> option : options.entrySet())
         {
@@ -226,9 +221,9 @@ final class PgConnection implements Runnable
         }
         for (final Map.Entry<String, String> setting : commands.reportedSettings().entrySet())
         {
-            BackendWriter.parameterStatus(out, setting.getKey(), setting.getValue());
+            BackendWriter.parameterStatus(output.buffer(), setting.getKey(), setting.getValue());
         }
-        BackendWriter.backendKeyData(out, processId, secret);
+        BackendWriter.backendKeyData(output.buffer(), processId, secret);
         readyForQuery();
         LOG.debug("connection {} authenticated as {} (pid {})", channel.remoteAddress(), user, processId);
         return true;
@@ -239,8 +234,8 @@ final class PgConnection implements Runnable
         final ScramExchange exchange = new ScramExchange(known == null ? null : known.verifier());
         try
         {
-            BackendWriter.authenticationSasl(out);
-            flush();
+            BackendWriter.authenticationSasl(output.buffer());
+            output.flush();
             final MessageReader initial = new MessageReader(password(inbox.take()));
             final String mechanism = initial.cstring();
             if (!"SCRAM-SHA-256".equals(mechanism))
@@ -249,10 +244,10 @@ final class PgConnection implements Runnable
             }
             final int length = initial.int32();
             final String clientFirst = new String(initial.bytes(Math.max(length, 0)), StandardCharsets.UTF_8);
-            BackendWriter.authentication(out, 11, exchange.serverFirst(clientFirst).getBytes(StandardCharsets.UTF_8));
-            flush();
+            BackendWriter.authentication(output.buffer(), 11, exchange.serverFirst(clientFirst).getBytes(StandardCharsets.UTF_8));
+            output.flush();
             final String clientFinal = new String(password(inbox.take()), StandardCharsets.UTF_8);
-            BackendWriter.authentication(out, 12, exchange.serverFinal(clientFinal).getBytes(StandardCharsets.UTF_8));
+            BackendWriter.authentication(output.buffer(), 12, exchange.serverFinal(clientFinal).getBytes(StandardCharsets.UTF_8));
             return true;
         }
         catch (final AuthenticationException ex)
@@ -325,7 +320,7 @@ final class PgConnection implements Runnable
                 skipUntilSync = false;
                 readyForQuery();
             }
-            case 'H' -> flush();
+            case 'H' -> output.flush();
             case 'd', 'c', 'f' ->
             {
                 // CopyData, CopyDone and CopyFail outside COPY are ignored, as PostgreSQL does.
@@ -343,7 +338,7 @@ final class PgConnection implements Runnable
         final String trimmed = trim(text);
         if (trimmed.isEmpty())
         {
-            BackendWriter.empty(out, 'I');
+            BackendWriter.empty(output.buffer(), 'I');
             readyForQuery();
             return;
         }
@@ -385,14 +380,14 @@ final class PgConnection implements Runnable
             final String endTag = transactionEnd(sql);
             if (endTag != null)
             {
-                BackendWriter.commandComplete(out, endTag);
+                BackendWriter.commandComplete(output.buffer(), endTag);
                 countRollback(endTag);
                 return true;
             }
             if (CopyRunner.isCopy(sql))
             {
                 final String tag = copy(sql);
-                BackendWriter.commandComplete(out, tag);
+                BackendWriter.commandComplete(output.buffer(), tag);
                 afterStatement();
                 server.metrics().statement(System.nanoTime() - start, false);
                 return true;
@@ -403,10 +398,10 @@ final class PgConnection implements Runnable
                 if (result.returnsRows())
                 {
                     final List<ResultColumn> columns = result.columns();
-                    rowDescription(columns, null);
-                    sendRows(result, columns, null, 0);
+                    output.rowDescription(columns, null);
+                    output.sendRows(result, columns, null, 0);
                 }
-                BackendWriter.commandComplete(out, result.commandTag());
+                BackendWriter.commandComplete(output.buffer(), result.commandTag());
                 countRollback(result.commandTag());
             }
             afterStatement();
@@ -434,17 +429,17 @@ final class PgConnection implements Runnable
 
                 public ByteBuf out()
                 {
-                    return out;
+                    return output.buffer();
                 }
 
                 public void flush()
                 {
-                    PgConnection.this.flush();
+                    output.flush();
                 }
 
                 public void flushAndWait()
                 {
-                    PgConnection.this.flushAndWait();
+                    output.flushAndWait();
                 }
             });
         }
@@ -508,7 +503,7 @@ final class PgConnection implements Runnable
         {
             previous.statement().close();
         }
-        BackendWriter.empty(out, '1');
+        BackendWriter.empty(output.buffer(), '1');
     }
 
     private void bind(final MessageReader reader)
@@ -578,7 +573,7 @@ final class PgConnection implements Runnable
         }
         closePortal(portalName);
         portals.put(portalName, new Portal(prepared, values, binary));
-        BackendWriter.empty(out, '2');
+        BackendWriter.empty(output.buffer(), '2');
     }
 
     private void describe(final MessageReader reader)
@@ -592,6 +587,7 @@ final class PgConnection implements Runnable
             {
                 throw new SqlException("26000", "prepared statement \"" + name + "\" does not exist");
             }
+            final ByteBuf out = output.buffer();
             final int at = BackendWriter.begin(out, 't');
             out.writeShort(prepared.parameterOids().length);
             for (final int oid : prepared.parameterOids())
@@ -621,11 +617,11 @@ final class PgConnection implements Runnable
         final List<ResultColumn> columns = prepared.statement() == null ? List.of() : prepared.statement().columns();
         if (columns.isEmpty())
         {
-            BackendWriter.empty(out, 'n');
+            BackendWriter.empty(output.buffer(), 'n');
         }
         else
         {
-            rowDescription(columns, binary);
+            output.rowDescription(columns, binary);
         }
     }
 
@@ -643,18 +639,18 @@ final class PgConnection implements Runnable
         {
             if (prepared.sql().isEmpty())
             {
-                BackendWriter.empty(out, 'I');
+                BackendWriter.empty(output.buffer(), 'I');
                 return;
             }
             final String tag = transactionEnd(prepared.sql());
             if (tag != null)
             {
-                BackendWriter.commandComplete(out, tag);
+                BackendWriter.commandComplete(output.buffer(), tag);
                 return;
             }
             try (SqlResult result = session.execute(prepared.sql()))
             {
-                BackendWriter.commandComplete(out, result.commandTag());
+                BackendWriter.commandComplete(output.buffer(), result.commandTag());
             }
             afterStatement();
             return;
@@ -672,15 +668,15 @@ final class PgConnection implements Runnable
             openPortal = portal;
         }
         final SqlResult result = portal.result;
-        if (result.returnsRows() && sendRows(result, result.columns(), portal.binary, maxRows))
+        if (result.returnsRows() && output.sendRows(result, result.columns(), portal.binary, maxRows))
         {
-            BackendWriter.empty(out, 's');
+            BackendWriter.empty(output.buffer(), 's');
             return;
         }
         final String tag = result.commandTag();
         closeOpenResult();
         portal.result = null;
-        BackendWriter.commandComplete(out, tag);
+        BackendWriter.commandComplete(output.buffer(), tag);
         countRollback(tag);
         afterStatement();
         server.metrics().statement(System.nanoTime() - start, false);
@@ -706,7 +702,7 @@ final class PgConnection implements Runnable
         {
             throw new ProtocolException("invalid Close kind " + kind);
         }
-        BackendWriter.empty(out, '3');
+        BackendWriter.empty(output.buffer(), '3');
     }
 
     private ServerStatement intercept(final String sql)
@@ -719,7 +715,7 @@ final class PgConnection implements Runnable
     {
         if (failedTransaction && !endsTransaction(sql))
         {
-            BackendWriter.notice(out, 'E', "ERROR", SqlState.IN_FAILED_SQL_TRANSACTION,
+            BackendWriter.notice(output.buffer(), 'E', "ERROR", SqlState.IN_FAILED_SQL_TRANSACTION,
                 "current transaction is aborted, commands ignored until end of transaction block", 0);
             return true;
         }
@@ -768,7 +764,7 @@ final class PgConnection implements Runnable
 
     private void error(final SqlException ex, final int offset)
     {
-        BackendWriter.notice(out, 'E', "ERROR", ex.sqlState(), ex.getMessage(),
+        BackendWriter.notice(output.buffer(), 'E', "ERROR", ex.sqlState(), ex.getMessage(),
             ex.position() > 0 ? ex.position() + offset : 0);
     }
 
@@ -786,56 +782,6 @@ final class PgConnection implements Runnable
         {
             failedTransaction = false;
         }
-    }
-
-    private void rowDescription(final List<ResultColumn> columns, final boolean[] binary)
-    {
-        final int at = BackendWriter.begin(out, 'T');
-        out.writeShort(columns.size());
-        for (int i = 0; i < columns.size(); i++)
-        {
-            final ResultColumn column = columns.get(i);
-            final int oid = column.type().pgOid();
-            BackendWriter.cstring(out, column.label());
-            out.writeInt(0);
-            out.writeShort(0);
-            out.writeInt(oid);
-            out.writeShort(PgTypes.typeSize(oid));
-            out.writeInt(column.type().pgTypeModifier());
-            out.writeShort(binary != null && binary[i] ? 1 : 0);
-        }
-        BackendWriter.end(out, at);
-    }
-
-    /**
-     * @return whether the row limit stopped the rows (the portal is suspended).
-     */
-    private boolean sendRows(
-        final SqlResult result, final List<ResultColumn> columns, final boolean[] binary, final int maxRows)
-    {
-        final int count = columns.size();
-        final int[] oids = new int[count];
-        for (int i = 0; i < count; i++)
-        {
-            oids[i] = columns.get(i).type().pgOid();
-        }
-        int sent = 0;
-        while ((maxRows <= 0 || sent < maxRows) && result.next())
-        {
-            final int at = BackendWriter.begin(out, 'D');
-            out.writeShort(count);
-            for (int i = 0; i < count; i++)
-            {
-                PgTypes.write(out, result.get(i), oids[i], binary != null && binary[i]);
-            }
-            BackendWriter.end(out, at);
-            sent++;
-            if (out.writerIndex() >= FLUSH_BYTES)
-            {
-                flushAndWait();
-            }
-        }
-        return maxRows > 0 && sent == maxRows;
     }
 
     private void closePortal(final String name)
@@ -864,47 +810,18 @@ final class PgConnection implements Runnable
     private void readyForQuery()
     {
         final char status = failedTransaction ? 'E' : session != null && session.inTransaction() ? 'T' : 'I';
-        BackendWriter.readyForQuery(out, status);
-        flush();
+        BackendWriter.readyForQuery(output.buffer(), status);
+        output.flush();
     }
 
     private void fatal(final String sqlState, final String message)
     {
         if (channel.isActive())
         {
-            BackendWriter.notice(out, 'E', "FATAL", sqlState, message, 0);
-            flush();
+            BackendWriter.notice(output.buffer(), 'E', "FATAL", sqlState, message, 0);
+            output.flush();
         }
         closing = true;
-    }
-
-    private void flush()
-    {
-        if (out.readableBytes() > 0)
-        {
-            channel.writeAndFlush(out);
-            out = channel.alloc().buffer(FLUSH_BYTES);
-        }
-    }
-
-    private void flushAndWait()
-    {
-        flush();
-        synchronized (writability)
-        {
-            while (!channel.isWritable() && channel.isActive())
-            {
-                try
-                {
-                    writability.wait(100);
-                }
-                catch (final InterruptedException ex)
-                {
-                    Thread.currentThread().interrupt();
-                    throw new SqlException(SqlState.ADMIN_SHUTDOWN, "interrupted while sending rows");
-                }
-            }
-        }
     }
 
     private void cleanUp()
@@ -937,7 +854,7 @@ final class PgConnection implements Runnable
             {
                 server.cancels().unregister(processId);
             }
-            out.release();
+            output.release();
             channel.close();
             server.connectionEnded(this);
         }

@@ -175,6 +175,10 @@ final class SessionCommands
         {
             final String name = m.group(1).toLowerCase(Locale.ROOT);
             final String value = unquote(m.group(2));
+            if ("DEFAULT".equalsIgnoreCase(value))
+            {
+                return command("SET", () -> reset(name));
+            }
             return command("SET", () -> set(name, value, true));
         }
         if ((m = RESET.matcher(sql)).matches())
