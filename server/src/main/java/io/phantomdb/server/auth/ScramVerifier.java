@@ -116,7 +116,7 @@ public record ScramVerifier(int iterations, byte[] salt, byte[] storedKey, byte[
         }
     }
 
-    private static byte[] hi(final byte[] password, final byte[] salt, final int iterations)
+    static byte[] hi(final byte[] password, final byte[] salt, final int iterations)
     {
         try
         {

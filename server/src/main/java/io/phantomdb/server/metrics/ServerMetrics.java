@@ -90,6 +90,15 @@ public final class ServerMetrics
     }
 
     /**
+     * Counts a statement that failed before it could be timed (extended-protocol errors).
+     */
+    public void failedStatement()
+    {
+        statements.increment();
+        errors.increment();
+    }
+
+    /**
      * @return connections open now.
      */
     public int openConnections()

@@ -463,6 +463,7 @@ final class PgConnection implements Runnable
         catch (final RuntimeException ex)
         {
             statementFailed(ex, 0);
+            server.metrics().failedStatement();
             skipUntilSync = true;
         }
     }
