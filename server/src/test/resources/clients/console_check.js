@@ -1,5 +1,6 @@
 // Loads the PhantomDB web console in headless Chromium (playwright-core, Debian's /usr/bin/chromium), runs a
-// query, checks the rows appear, waits for the live charts and saves a screenshot.
+// query, checks the rows appear, shows its EXPLAIN ANALYZE tree, waits for the live charts and saves screenshots
+// (SCREENSHOT and SCREENSHOT with -plan before .png).
 // Usage: node console_check.js URL SCREENSHOT SQL EXPECTED_TEXT
 const { chromium } = require('playwright-core');
 
@@ -18,6 +19,13 @@ async function main() {
     if (!table.includes(expected)) {
       throw new Error(`result table lacks "${expected}": ${table}`);
     }
+    await page.click('#explain');
+    await page.waitForSelector('#plan .node', { timeout: 15000 });
+    const plan = await page.textContent('#plan');
+    console.log('plan: ' + plan);
+    await page.screenshot({ path: screenshot.replace(/\.png$/, '-plan.png'), fullPage: true });
+    await page.click('#run');
+    await page.waitForSelector('#rows td', { timeout: 15000 });
     await page.waitForFunction(() => document.getElementById('status').textContent.includes('statements'));
     await page.waitForTimeout(2500);
     await page.screenshot({ path: screenshot, fullPage: true });

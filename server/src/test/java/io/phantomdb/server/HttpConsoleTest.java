@@ -110,6 +110,7 @@ class HttpConsoleTest
             "http://127.0.0.1:" + server.httpPort() + "/", screenshot.toString(),
             "SELECT id, name, moons FROM planets ORDER BY id", "Mercury"), Map.of("NODE_PATH", modules.toString()), 0);
         assertTrue(output.contains("Venus") && output.trim().endsWith("OK"), output);
+        assertTrue(output.contains("plan: ") && output.contains("planets"), output);
         assertTrue(Files.size(screenshot) > 10_000, "screenshot " + screenshot);
     }
 }

@@ -81,36 +81,43 @@ final class ScriptedDatabase implements SqlDatabase
             final List<ResultColumn> columns = columnsOf(upper, parameters);
             return new PreparedSql()
             {
+                @Override
                 public String sql()
                 {
                     return text;
                 }
 
+                @Override
                 public int parameterCount()
                 {
                     return parameters;
                 }
 
+                @Override
                 public ColumnType parameterType(final int index)
                 {
                     return ColumnType.TEXT;
                 }
 
+                @Override
                 public List<ResultColumn> columns()
                 {
                     return columns;
                 }
 
+                @Override
                 public boolean returnsRows()
                 {
                     return !columns.isEmpty();
                 }
 
+                @Override
                 public SqlResult execute(final Object... values)
                 {
                     return run(upper, columns, values);
                 }
 
+                @Override
                 public void close()
                 {
                 }
@@ -309,16 +316,19 @@ final class ScriptedDatabase implements SqlDatabase
             this.tag = tag;
         }
 
+        @Override
         public boolean returnsRows()
         {
             return !columns.isEmpty();
         }
 
+        @Override
         public List<ResultColumn> columns()
         {
             return columns;
         }
 
+        @Override
         public boolean next()
         {
             if (index + 1 >= rows.size())
@@ -329,21 +339,25 @@ final class ScriptedDatabase implements SqlDatabase
             return true;
         }
 
+        @Override
         public Object get(final int column)
         {
             return rows.get(index)[column];
         }
 
+        @Override
         public long updateCount()
         {
             return index + 1;
         }
 
+        @Override
         public String commandTag()
         {
             return tag != null ? tag : "SELECT " + (index + 1);
         }
 
+        @Override
         public void close()
         {
         }

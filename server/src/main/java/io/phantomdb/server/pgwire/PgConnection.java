@@ -40,6 +40,7 @@ final class PgConnection implements Runnable
 {
     private static final Logger LOG = LoggerFactory.getLogger(PgConnection.class);
     private static final Object[] NO_PARAMETERS = new Object[0];
+    private static final int MAX_QUEUED_FRAMES = 1024;
 
     private final PgServer server;
     private final Channel channel;
@@ -85,9 +86,27 @@ final class PgConnection implements Runnable
         this.output = new PgOutput(channel);
     }
 
+    /**
+     * Queues a frame for the connection's thread; stops reading from the socket while too many wait, so a client
+     * that pipelines without reading replies cannot grow the queue without bound.
+     */
     void offer(final Frame frame)
     {
         inbox.add(frame);
+        if (inbox.size() > MAX_QUEUED_FRAMES && channel.config().isAutoRead())
+        {
+            channel.config().setAutoRead(false);
+        }
+    }
+
+    private Frame take() throws InterruptedException
+    {
+        final Frame frame = inbox.take();
+        if (inbox.size() < MAX_QUEUED_FRAMES / 4 && !channel.config().isAutoRead())
+        {
+            channel.config().setAutoRead(true);
+        }
+        return frame;
     }
 
     boolean busy()
@@ -118,7 +137,7 @@ final class PgConnection implements Runnable
             {
                 while (!closing)
                 {
-                    final Frame frame = inbox.take();
+                    final Frame frame = take();
                     if (frame == Frame.CLOSED)
                     {
                         break;
@@ -158,7 +177,7 @@ final class PgConnection implements Runnable
 
     private boolean startup() throws InterruptedException
     {
-        final Frame first = inbox.take();
+        final Frame first = take();
         if (first == Frame.CLOSED)
         {
             return false;
@@ -236,7 +255,7 @@ final class PgConnection implements Runnable
         {
             BackendWriter.authenticationSasl(output.buffer());
             output.flush();
-            final MessageReader initial = new MessageReader(password(inbox.take()));
+            final MessageReader initial = new MessageReader(password(take()));
             final String mechanism = initial.cstring();
             if (!"SCRAM-SHA-256".equals(mechanism))
             {
@@ -246,7 +265,7 @@ final class PgConnection implements Runnable
             final String clientFirst = new String(initial.bytes(Math.max(length, 0)), StandardCharsets.UTF_8);
             BackendWriter.authentication(output.buffer(), 11, exchange.serverFirst(clientFirst).getBytes(StandardCharsets.UTF_8));
             output.flush();
-            final String clientFinal = new String(password(inbox.take()), StandardCharsets.UTF_8);
+            final String clientFinal = new String(password(take()), StandardCharsets.UTF_8);
             BackendWriter.authentication(output.buffer(), 12, exchange.serverFinal(clientFinal).getBytes(StandardCharsets.UTF_8));
             return true;
         }
@@ -422,21 +441,25 @@ final class PgConnection implements Runnable
         {
             return CopyRunner.run(sql, session, server.database(), new CopyRunner.Connection()
             {
+                @Override
                 public Frame take() throws InterruptedException
                 {
-                    return inbox.take();
+                    return PgConnection.this.take();
                 }
 
+                @Override
                 public ByteBuf out()
                 {
                     return output.buffer();
                 }
 
+                @Override
                 public void flush()
                 {
                     output.flush();
                 }
 
+                @Override
                 public void flushAndWait()
                 {
                     output.flushAndWait();

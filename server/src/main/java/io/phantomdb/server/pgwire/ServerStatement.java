@@ -47,26 +47,31 @@ interface ServerStatement extends AutoCloseable
     {
         return new ServerStatement()
         {
+            @Override
             public List<ResultColumn> columns()
             {
                 return prepared.columns();
             }
 
+            @Override
             public int parameterCount()
             {
                 return prepared.parameterCount();
             }
 
+            @Override
             public int parameterOid(final int index)
             {
                 return prepared.parameterType(index).pgOid();
             }
 
+            @Override
             public SqlResult execute(final Object[] parameters)
             {
                 return prepared.execute(parameters);
             }
 
+            @Override
             public void close()
             {
                 prepared.close();
@@ -86,26 +91,31 @@ interface ServerStatement extends AutoCloseable
     {
         return new ServerStatement()
         {
+            @Override
             public List<ResultColumn> columns()
             {
                 return columns;
             }
 
+            @Override
             public int parameterCount()
             {
                 return parameters;
             }
 
+            @Override
             public int parameterOid(final int index)
             {
                 return PgTypes.TEXT;
             }
 
+            @Override
             public SqlResult execute(final Object[] values)
             {
                 return action.apply(values);
             }
 
+            @Override
             public void close()
             {
             }
@@ -122,26 +132,31 @@ interface ServerStatement extends AutoCloseable
     {
         return new ServerStatement()
         {
+            @Override
             public List<ResultColumn> columns()
             {
                 return columns;
             }
 
+            @Override
             public int parameterCount()
             {
                 return 0;
             }
 
+            @Override
             public int parameterOid(final int index)
             {
                 throw new IndexOutOfBoundsException("parameter " + index + " of a statement without parameters");
             }
 
+            @Override
             public SqlResult execute(final Object[] parameters)
             {
                 return action.apply(parameters);
             }
 
+            @Override
             public void close()
             {
             }
