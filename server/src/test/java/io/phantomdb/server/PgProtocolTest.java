@@ -27,17 +27,42 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The protocol layer against a scripted session (no SQL engine): authentication, formats, errors, transaction
- * status, cancel, limits and timeouts, through pgjdbc and a raw socket.
+ * The protocol layer with the SQL engine (in memory): authentication, formats, errors, transaction status,
+ * cancel, statement timeout, limits and timeouts, through pgjdbc and a raw socket.
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class PgProtocolTest
 {
+    /** Runs for minutes unless stopped: 100^4 rows through a cross join. */
+    private static final String LONG_QUERY = "SELECT count(*) FROM nums a, nums b, nums c, nums d";
+
     private PhantomServer server;
 
-    private PhantomServer start(final ServerConfig config)
+    private PhantomServer start(final ServerConfig config) throws SQLException
     {
-        server = PhantomServer.start(config.port(0).httpPort(-1), new ScriptedDatabase());
+        server = PhantomServer.start(config.port(0).httpPort(-1));
+        final Properties properties = new Properties();
+        properties.setProperty("user", config.bootstrapUser());
+        if (config.bootstrapPassword() != null)
+        {
+            properties.setProperty("password", config.bootstrapPassword());
+        }
+        try (Connection connection = DriverManager.getConnection(
+            "jdbc:postgresql://127.0.0.1:" + server.port() + "/test?sslmode=disable", properties);
+            Statement statement = connection.createStatement())
+        {
+            statement.execute("CREATE TABLE nums (n INTEGER PRIMARY KEY, label TEXT)");
+            final StringBuilder insert = new StringBuilder("INSERT INTO nums VALUES ");
+            for (int i = 0; i < 100; i++)
+            {
+                insert.append(i == 0 ? "" : ", ").append('(').append(i).append(", 'row ").append(i).append("')");
+            }
+            statement.execute(insert.toString());
+            statement.execute("CREATE TABLE typed (b BOOLEAN, s SMALLINT, i INTEGER, l BIGINT, f REAL, " +
+                "d DOUBLE PRECISION, n NUMERIC(12,4), t TEXT, y BYTEA, dt DATE, ts TIMESTAMP, j JSON, z INTEGER)");
+            statement.execute("INSERT INTO typed VALUES (true, 7, 42, 1099511627776, 1.5, -2.25, -12345.6789, " +
+                "'héllo', '\\x0102ff', '2024-02-29', '2024-02-29 13:14:15.5', '{\"a\": 1}', NULL)");
+        }
         return server;
     }
 
@@ -68,7 +93,7 @@ class PgProtocolTest
         start(new ServerConfig().auth(ServerConfig.AuthMethod.PASSWORD).bootstrapUser("alice", "s3cret"));
         try (Connection connection = connect("alice", "s3cret", "");
             Statement statement = connection.createStatement();
-            ResultSet rows = statement.executeQuery("SELECT 7"))
+            ResultSet rows = statement.executeQuery("SELECT 7 AS seven"))
         {
             assertTrue(rows.next());
             assertEquals(7, rows.getInt(1));
@@ -76,7 +101,7 @@ class PgProtocolTest
     }
 
     @Test
-    void shouldRefuseWhenPasswordIsWrong()
+    void shouldRefuseWhenPasswordIsWrong() throws SQLException
     {
         start(new ServerConfig().auth(ServerConfig.AuthMethod.PASSWORD).bootstrapUser("alice", "s3cret"));
         final PSQLException error = assertThrows(PSQLException.class, () -> connect("alice", "wrong", "").close());
@@ -85,7 +110,7 @@ class PgProtocolTest
     }
 
     @Test
-    void shouldRefuseWhenUserIsUnknown()
+    void shouldRefuseWhenUserIsUnknown() throws SQLException
     {
         start(new ServerConfig().auth(ServerConfig.AuthMethod.PASSWORD).bootstrapUser("alice", "s3cret"));
         final PSQLException error = assertThrows(PSQLException.class, () -> connect("mallory", "s3cret", "").close());
@@ -124,7 +149,7 @@ class PgProtocolTest
             {
                 for (int run = 0; run < 3; run++)
                 {
-                    try (PreparedStatement statement = connection.prepareStatement("TYPES");
+                    try (PreparedStatement statement = connection.prepareStatement("SELECT * FROM typed");
                         ResultSet rows = statement.executeQuery())
                     {
                         assertTrue(rows.next());
@@ -140,7 +165,7 @@ class PgProtocolTest
                         assertEquals(LocalDate.of(2024, 2, 29), rows.getObject("dt", LocalDate.class));
                         assertEquals(LocalDateTime.of(2024, 2, 29, 13, 14, 15, 500_000_000),
                             rows.getObject("ts", LocalDateTime.class));
-                        assertEquals("{\"a\": 1}", rows.getString("j"));
+                        assertEquals("{\"a\":1}", rows.getString("j").replace(" ", ""));
                         assertNull(rows.getObject("z"));
                         assertFalse(rows.next());
                     }
@@ -154,32 +179,42 @@ class PgProtocolTest
     {
         start(new ServerConfig());
         try (Connection connection = connect("u", null, "&prepareThreshold=1");
-            PreparedStatement statement = connection.prepareStatement("ECHO ?, ?"))
+            PreparedStatement statement = connection.prepareStatement(
+                "SELECT label, CAST(? AS TEXT) AS missing FROM nums WHERE label = ?"))
         {
             for (int i = 0; i < 5; i++)
             {
-                statement.setString(1, "a" + i);
-                statement.setNull(2, java.sql.Types.VARCHAR);
+                statement.setNull(1, java.sql.Types.VARCHAR);
+                statement.setString(2, "row " + i);
                 try (ResultSet rows = statement.executeQuery())
                 {
                     assertTrue(rows.next());
-                    assertEquals("a" + i, rows.getString(1));
+                    assertEquals("row " + i, rows.getString(1));
                     assertNull(rows.getString(2));
+                    assertFalse(rows.next());
                 }
             }
         }
     }
 
     @Test
-    void shouldReportSqlStateAndPositionWhenStatementFails() throws SQLException
+    void shouldReportSqlStateAndPositionWhenStatementFails() throws Exception
     {
         start(new ServerConfig());
         try (Connection connection = connect("u", null, ""); Statement statement = connection.createStatement())
         {
-            final PSQLException error = assertThrows(PSQLException.class, () -> statement.execute("FAIL"));
-            assertEquals("42601", error.getSQLState());
-            assertEquals("syntax error at or near \"FAIL\"", error.getServerErrorMessage().getMessage());
-            assertEquals(1, error.getServerErrorMessage().getPosition());
+            final PSQLException error = assertThrows(PSQLException.class, () -> statement.execute("SELECT n FROM nowhere"));
+            assertEquals("42P01", error.getSQLState());
+            assertTrue(error.getServerErrorMessage().getMessage().contains("nowhere"), error.getMessage());
+            assertEquals(15, error.getServerErrorMessage().getPosition());
+            try (RawPgClient raw = new RawPgClient(server.port()))
+            {
+                raw.startup("u");
+                raw.query("SELECT 1; SELECT n FROM nowhere");
+                final RawPgClient.Message message = raw.readUntil('Z');
+                assertEquals('E', message.type());
+                assertTrue(message.text().contains("P25\0"), "position offset by the first statement: " + message.text());
+            }
             assertEquals("ERROR", error.getServerErrorMessage().getSeverity());
             try (ResultSet rows = statement.executeQuery("SELECT 2"))
             {
@@ -196,7 +231,7 @@ class PgProtocolTest
         {
             connection.setAutoCommit(false);
             statement.executeQuery("SELECT 1").close();
-            assertThrows(PSQLException.class, () -> statement.execute("FAIL"));
+            assertThrows(PSQLException.class, () -> statement.execute("SELECT * FROM nowhere"));
             final PSQLException blocked = assertThrows(PSQLException.class, () -> statement.executeQuery("SELECT 1"));
             assertEquals("25P02", blocked.getSQLState());
             connection.rollback();
@@ -215,13 +250,33 @@ class PgProtocolTest
         try (Connection connection = connect("u", null, ""); Statement statement = connection.createStatement())
         {
             final CompletableFuture<SQLException> failure = CompletableFuture.supplyAsync(() ->
-                assertThrows(SQLException.class, () -> statement.execute("SLEEP")));
+                assertThrows(SQLException.class, () -> statement.execute(LONG_QUERY)));
             Thread.sleep(300);
             statement.cancel();
             assertEquals("57014", failure.get(10, TimeUnit.SECONDS).getSQLState());
             try (ResultSet rows = statement.executeQuery("SELECT 4"))
             {
                 assertTrue(rows.next());
+            }
+        }
+    }
+
+    @Test
+    void shouldStopStatementWhenStatementTimeoutPasses() throws SQLException
+    {
+        start(new ServerConfig());
+        try (Connection connection = connect("u", null, ""); Statement statement = connection.createStatement())
+        {
+            statement.execute("SET statement_timeout = 200");
+            final long start = System.nanoTime();
+            final PSQLException error = assertThrows(PSQLException.class, () -> statement.execute(LONG_QUERY));
+            assertEquals("57014", error.getSQLState());
+            assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(20));
+            statement.execute("SET statement_timeout = 0");
+            try (ResultSet rows = statement.executeQuery("SELECT count(*) FROM nums"))
+            {
+                assertTrue(rows.next());
+                assertEquals(100, rows.getLong(1));
             }
         }
     }
@@ -267,7 +322,7 @@ class PgProtocolTest
             try (Statement statement = connection.createStatement())
             {
                 statement.setFetchSize(7);
-                try (ResultSet rows = statement.executeQuery("ROWS 100"))
+                try (ResultSet rows = statement.executeQuery("SELECT n, label FROM nums ORDER BY n"))
                 {
                     int count = 0;
                     while (rows.next())
