@@ -31,6 +31,9 @@ final class CatalogQueries
     private static final Pattern RELKINDS = Pattern.compile("c\\.relkind IN \\(([^)]*)\\)");
     private static final Pattern OID_LITERAL = Pattern.compile("(?:c\\.oid|a\\.attrelid) = '(\\d+)'");
     private static final Pattern LIKE = Pattern.compile("(\\w+(?:\\.\\w+)?) LIKE (?:E)?'((?:[^']|'')*)'");
+    private static final Pattern UNQUALIFIED_CATALOG = Pattern.compile(
+        "(?i)(\\bFROM|\\bJOIN|,)(\\s+)(pg_type|pg_namespace|pg_class|pg_attribute|pg_index|pg_attrdef|pg_constraint|" +
+        "pg_database|pg_am|pg_description|pg_roles|pg_user|pg_settings)\\b(?!\\s*\\()");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$(\\d+)");
     private static final List<String> JDBC_COLUMN_LABELS = List.of("nspname", "relname", "attname", "atttypid",
         "attnotnull", "atttypmod", "attlen", "typtypmod", "attnum", "attidentity", "attgenerated", "adsrc",
@@ -47,6 +50,18 @@ final class CatalogQueries
     {
         this.database = database;
         this.databaseName = databaseName;
+    }
+
+    /**
+     * Qualifies catalog tables named without their schema ({@code FROM pg_type}) with {@code pg_catalog.}, as
+     * PostgreSQL's implicit search path does, so the engine finds the registered system tables.
+     *
+     * @param sql a statement.
+     * @return the statement, rewritten only where a catalog table follows FROM, JOIN or a comma.
+     */
+    static String qualify(final String sql)
+    {
+        return sql.indexOf("pg_") < 0 ? sql : UNQUALIFIED_CATALOG.matcher(sql).replaceAll("$1$2pg_catalog.$3");
     }
 
     /**

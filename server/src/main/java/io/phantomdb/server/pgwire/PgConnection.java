@@ -412,7 +412,8 @@ final class PgConnection implements Runnable
                 return true;
             }
             final ServerStatement local = intercept(sql);
-            try (SqlResult result = local != null ? local.execute(NO_PARAMETERS) : session.execute(sql))
+            try (SqlResult result = local != null ?
+                local.execute(NO_PARAMETERS) : session.execute(CatalogQueries.qualify(sql)))
             {
                 if (result.returnsRows())
                 {
@@ -514,7 +515,7 @@ final class PgConnection implements Runnable
         ServerStatement statement = trimmed.isEmpty() ? null : intercept(trimmed);
         if (statement == null && !trimmed.isEmpty() && !(failedTransaction && endsTransaction(trimmed)))
         {
-            statement = ServerStatement.of(session.prepare(trimmed));
+            statement = ServerStatement.of(session.prepare(CatalogQueries.qualify(trimmed)));
         }
         final int parameters = statement == null ? 0 : statement.parameterCount();
         final int[] parameterOids = new int[parameters];
