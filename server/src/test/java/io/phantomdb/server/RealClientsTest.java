@@ -25,8 +25,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The server with the real SQL engine, driven by the clients users have: psql, pgjdbc, psycopg2 and
- * node-postgres, all with SCRAM-SHA-256 password authentication.
+ * The server with the real SQL engine, driven by the clients users have: psql, pgjdbc, psycopg2, SQLAlchemy's
+ * ORM and node-postgres, all with SCRAM-SHA-256 password authentication.
  */
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
 class RealClientsTest
@@ -207,6 +207,17 @@ class RealClientsTest
         final String python = ExternalClient.require("python3", "python3-psycopg2");
         ExternalClient.run(List.of(python, "-c", "import psycopg2"), Map.of(), 0);
         final Path script = ExternalClient.resource("psycopg2_client.py", directory);
+        final String output = ExternalClient.run(
+            List.of(python, script.toString(), Integer.toString(server.port())), Map.of(), 0);
+        assertTrue(output.trim().endsWith("OK"), output);
+    }
+
+    @Test
+    void shouldCreateAndQueryWhenClientIsSqlAlchemyOrm(@TempDir final Path directory) throws Exception
+    {
+        final String python = ExternalClient.require("python3", "python3-sqlalchemy");
+        ExternalClient.run(List.of(python, "-c", "import sqlalchemy, psycopg2"), Map.of(), 0);
+        final Path script = ExternalClient.resource("sqlalchemy_client.py", directory);
         final String output = ExternalClient.run(
             List.of(python, script.toString(), Integer.toString(server.port())), Map.of(), 0);
         assertTrue(output.trim().endsWith("OK"), output);

@@ -34,6 +34,8 @@ final class CatalogQueries
     private static final Pattern UNQUALIFIED_CATALOG = Pattern.compile(
         "(?i)(\\bFROM|\\bJOIN|,)(\\s+)(pg_type|pg_namespace|pg_class|pg_attribute|pg_index|pg_attrdef|pg_constraint|" +
         "pg_database|pg_am|pg_description|pg_roles|pg_user|pg_settings)\\b(?!\\s*\\()");
+    private static final Pattern TABLE_IS_VISIBLE = Pattern.compile(
+        "(?i)(?:pg_catalog\\.)?pg_table_is_visible\\s*\\(\\s*[\\w.]+\\s*\\)");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$(\\d+)");
     private static final List<String> JDBC_COLUMN_LABELS = List.of("nspname", "relname", "attname", "atttypid",
         "attnotnull", "atttypmod", "attlen", "typtypmod", "attnum", "attidentity", "attgenerated", "adsrc",
@@ -53,15 +55,22 @@ final class CatalogQueries
     }
 
     /**
-     * Qualifies catalog tables named without their schema ({@code FROM pg_type}) with {@code pg_catalog.}, as
-     * PostgreSQL's implicit search path does, so the engine finds the registered system tables.
+     * Prepares a catalog query for the engine: qualifies catalog tables named without their schema
+     * ({@code FROM pg_type}) with {@code pg_catalog.}, as PostgreSQL's implicit search path does, and replaces
+     * {@code pg_table_is_visible(oid)} by {@code true} (every PhantomDB relation lives in {@code public}).
      *
      * @param sql a statement.
-     * @return the statement, rewritten only where a catalog table follows FROM, JOIN or a comma.
+     * @return the statement, rewritten only where a catalog table follows FROM, JOIN or a comma, or where
+     * {@code pg_table_is_visible} is called.
      */
     static String qualify(final String sql)
     {
-        return sql.indexOf("pg_") < 0 ? sql : UNQUALIFIED_CATALOG.matcher(sql).replaceAll("$1$2pg_catalog.$3");
+        if (sql.indexOf("pg_") < 0)
+        {
+            return sql;
+        }
+        final String qualified = UNQUALIFIED_CATALOG.matcher(sql).replaceAll("$1$2pg_catalog.$3");
+        return TABLE_IS_VISIBLE.matcher(qualified).replaceAll("true");
     }
 
     /**
