@@ -1,8 +1,10 @@
 package io.phantomdb.sql.plan;
 
 import io.phantomdb.core.schema.ColumnType;
+import io.phantomdb.core.schema.TypeKind;
 import io.phantomdb.sql.exec.ValueCoercer;
 import io.phantomdb.sql.value.Casts;
+import io.phantomdb.sql.value.TypeRules;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -38,8 +40,8 @@ final class KeyCoercion
             case TIMESTAMP -> LocalDateTime.class;
             default -> String.class;
         };
-        final ColumnType castType = type.kind() == io.phantomdb.core.schema.TypeKind.NUMERIC ? ColumnType.NUMERIC :
-            io.phantomdb.sql.value.TypeRules.unconstrained(type);
+        final ColumnType castType = type.kind() == TypeKind.NUMERIC ? ColumnType.NUMERIC :
+            TypeRules.unconstrained(type);
         return value -> value.getClass() == target ? value : Casts.cast(value, null, castType);
     }
 }

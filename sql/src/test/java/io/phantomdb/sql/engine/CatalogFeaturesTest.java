@@ -47,6 +47,7 @@ class CatalogFeaturesTest
             () -> List.of(new Object[]{"a", 1}, new Object[]{"b", 2}));
         assertEquals(List.of("b"), rows(session, "SELECT name FROM pg_catalog.pg_settings_demo WHERE n > 1"));
         fails("42P01", session, "SELECT * FROM pg_catalog.nothing");
+        assertEquals("2", one(session, "SELECT count(*) FROM pg_settings_demo"));
     }
 
     @Test

@@ -16,6 +16,7 @@ import static io.phantomdb.sql.engine.SqlTestSupport.one;
 import static io.phantomdb.sql.engine.SqlTestSupport.rows;
 import static io.phantomdb.sql.engine.SqlTestSupport.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class DmlTest
 {
@@ -143,5 +144,45 @@ class DmlTest
         assertEquals(List.of("b|2"), rows(session, "SELECT * FROM logs"));
         run(session, "INSERT INTO logs VALUES ('c', 3)");
         assertEquals("2", one(session, "SELECT count(*) FROM logs"));
+    }
+
+    @Test
+    void shouldReplanPreparedStatementWhenTableChanges()
+    {
+        run(session, "INSERT INTO items (id, name) VALUES (1, 'a')");
+        try (PreparedSql select = session.prepare("SELECT * FROM items WHERE id = ?"))
+        {
+            assertEquals(4, select.columns().size());
+            assertEquals("1|a|7|null", rowsOf(select.execute(1)));
+            run(session, "ALTER TABLE items ADD COLUMN extra TEXT DEFAULT 'e'");
+            assertEquals("1|a|7|null|e", rowsOf(select.execute(1)));
+            assertEquals(5, select.columns().size());
+        }
+    }
+
+    private static String rowsOf(final SqlResult result)
+    {
+        try (result)
+        {
+            result.next();
+            final StringBuilder sb = new StringBuilder();
+            for (int i = 0; i < result.columns().size(); i++)
+            {
+                sb.append(i == 0 ? "" : "|").append(result.get(i));
+            }
+            return sb.toString();
+        }
+    }
+
+    @Test
+    void shouldExplainDmlWhenAnalyzed()
+    {
+        run(session, "INSERT INTO items (id, name) VALUES (1, 'a'), (2, 'b')");
+        final String update = String.join("\n", rows(session, "EXPLAIN UPDATE items SET qty = 1 WHERE id = 2"));
+        assertEquals("Update on items\n  -> Point Lookup on items (id = 2)  (rows=1)", update);
+        final String delete = String.join("\n", rows(session, "EXPLAIN ANALYZE DELETE FROM items WHERE name = 'a'"));
+        assertTrue(delete.startsWith("Delete on items\n  -> Index Scan using items_name_key on items (name = 'a')"), delete);
+        assertTrue(delete.contains("actual rows=1 loops=1"), delete);
+        assertEquals("1", one(session, "SELECT count(*) FROM items"));
     }
 }
