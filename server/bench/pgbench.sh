@@ -7,6 +7,7 @@
 # Prints a Markdown table.
 #
 #   server/bench/pgbench.sh PHANTOM_PORT PG_PORT [SECONDS]   (users phantom / postgres, trust or PGPASSWORD)
+#   WORKLOADS="select-only" server/bench/pgbench.sh ...      (default: select-only tpc-b)
 set -euo pipefail
 
 phantom_port="$1"
@@ -35,7 +36,7 @@ tps() {
 
 echo "| workload | clients | PhantomDB tps | PostgreSQL 15 tps | ratio | PhantomDB failed | PostgreSQL failed |"
 echo "|---|---:|---:|---:|---:|---:|---:|"
-for workload in select-only tpc-b; do
+for workload in ${WORKLOADS:-select-only tpc-b}; do
   for clients in 1 4 8; do
     threads=$(( clients < 2 ? clients : 2 ))
     if [ "$workload" = select-only ]; then

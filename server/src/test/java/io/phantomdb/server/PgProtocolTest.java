@@ -224,6 +224,19 @@ class PgProtocolTest
     }
 
     @Test
+    void shouldWarnWhenCommitRunsOutsideTransaction() throws SQLException
+    {
+        start(new ServerConfig());
+        try (Connection connection = connect("u", null, ""); Statement statement = connection.createStatement())
+        {
+            statement.execute("COMMIT");
+            assertNotNull(statement.getWarnings());
+            assertEquals("25P01", statement.getWarnings().getSQLState());
+            assertEquals("there is no transaction in progress", statement.getWarnings().getMessage());
+        }
+    }
+
+    @Test
     void shouldRejectStatementsWhenTransactionFailedUntilRollback() throws SQLException
     {
         start(new ServerConfig());

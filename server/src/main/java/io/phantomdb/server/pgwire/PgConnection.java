@@ -411,6 +411,7 @@ final class PgConnection implements Runnable
                 server.metrics().statement(System.nanoTime() - start, false);
                 return true;
             }
+            transactionNotice(sql);
             final ServerStatement local = intercept(sql);
             try (SqlResult result = local != null ?
                 local.execute(NO_PARAMETERS) : session.execute(CatalogQueries.qualify(sql)))
@@ -688,6 +689,7 @@ final class PgConnection implements Runnable
         final long start = System.nanoTime();
         if (portal.result == null)
         {
+            transactionNotice(prepared.sql());
             closeOpenResult();
             portal.result = prepared.statement().execute(portal.parameters);
             openPortal = portal;
@@ -882,6 +884,24 @@ final class PgConnection implements Runnable
             output.release();
             channel.close();
             server.connectionEnded(this);
+        }
+    }
+
+    /**
+     * PostgreSQL's warnings for transaction commands that do nothing: COMMIT or ROLLBACK outside a transaction
+     * (25P01), BEGIN inside one (25001).
+     */
+    private void transactionNotice(final String sql)
+    {
+        final String word = firstWord(sql);
+        final boolean open = session.inTransaction();
+        if (!open && ("COMMIT".equals(word) || "ROLLBACK".equals(word) || "END".equals(word) || "ABORT".equals(word)))
+        {
+            BackendWriter.notice(output.buffer(), 'N', "WARNING", "25P01", "there is no transaction in progress", 0);
+        }
+        else if (open && ("BEGIN".equals(word) || "START".equals(word)))
+        {
+            BackendWriter.notice(output.buffer(), 'N', "WARNING", "25001", "there is already a transaction in progress", 0);
         }
     }
 
