@@ -7,6 +7,7 @@ import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Properties;
 
 /**
@@ -87,7 +88,7 @@ public final class ServerConfig
             case "port" -> port = Integer.parseInt(value);
             case "http.port" -> httpPort = Integer.parseInt(value);
             case "data" -> dataDirectory = value.isEmpty() ? null : Path.of(value);
-            case "auth" -> auth = AuthMethod.valueOf(value.toUpperCase(java.util.Locale.ROOT));
+            case "auth" -> auth = AuthMethod.valueOf(value.toUpperCase(Locale.ROOT));
             case "auth.user" -> bootstrapUser = value;
             case "auth.password" -> bootstrapPassword = value;
             case "max.connections" -> maxConnections = Integer.parseInt(value);

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -146,7 +147,7 @@ public final class UserStore
 
     private static String randomPassword()
     {
-        return Long.toHexString(new java.security.SecureRandom().nextLong());
+        return Long.toHexString(new SecureRandom().nextLong());
     }
 
     private void save()

@@ -2,17 +2,19 @@ package io.phantomdb.server.bench;
 
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -58,8 +60,8 @@ public final class BenchCommand implements Callable<Integer>
     @Option(names = "--scale", description = "Scale for --init (100,000 accounts each; default 1).")
     private int scale = 1;
 
-    private final java.util.concurrent.atomic.AtomicReference<String> firstError =
-        new java.util.concurrent.atomic.AtomicReference<>();
+    private final AtomicReference<String> firstError =
+        new AtomicReference<>();
 
     @Option(names = "--init", description = "Create and fill pgbench's tables first (drops them if present).")
     private boolean init;
@@ -180,7 +182,7 @@ public final class BenchCommand implements Callable<Integer>
         final LongAdder errors = new LongAdder();
         final AtomicBoolean stop = new AtomicBoolean();
         final List<Thread> threads = new ArrayList<>();
-        final List<Throwable> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+        final List<Throwable> failures = Collections.synchronizedList(new ArrayList<>());
         for (int i = 0; i < count; i++)
         {
             final Thread thread = new Thread(() ->

@@ -9,7 +9,9 @@ import io.phantomdb.sql.SqlResult;
 import io.phantomdb.sql.SqlSession;
 import io.phantomdb.sql.SqlState;
 
+import java.time.LocalDateTime;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * What the console's API runs: a script in a fresh autocommit session (the last result that has rows, at most
@@ -77,7 +79,7 @@ final class ConsoleQueries
         {
             out.append(firstTable ? "" : ",").append("{\"name\":");
             Json.string(out, table.name()).append(",\"kind\":");
-            Json.string(out, table.kind().name().toLowerCase(java.util.Locale.ROOT)).append(",\"storage\":");
+            Json.string(out, table.kind().name().toLowerCase(Locale.ROOT)).append(",\"storage\":");
             Json.string(out, table.storage()).append(",\"columns\":[");
             for (int i = 0; i < table.columns().size(); i++)
             {
@@ -152,7 +154,7 @@ final class ConsoleQueries
             }
             return hex.toString();
         }
-        return value instanceof java.time.LocalDateTime ? value.toString().replace('T', ' ') : value.toString();
+        return value instanceof LocalDateTime ? value.toString().replace('T', ' ') : value.toString();
     }
 
     private static String error(final SqlException ex)

@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -89,7 +90,7 @@ public final class HttpApi implements AutoCloseable
         LOG.info("HTTP (metrics, console) listening on http://{}:{}/", config.host(), port());
     }
 
-    private static java.util.concurrent.ThreadFactory daemon(final String name)
+    private static ThreadFactory daemon(final String name)
     {
         return runnable ->
         {

@@ -5,6 +5,8 @@ import io.phantomdb.server.metrics.ServerMetrics;
 import io.phantomdb.sql.SqlMetadata;
 import org.HdrHistogram.Histogram;
 
+import java.math.BigDecimal;
+
 /**
  * Renders the metrics in the Prometheus text exposition format (version 0.0.4): counters end in
  * {@code _total}, the statement latency is a histogram in seconds with cumulative {@code le} buckets taken from
@@ -55,8 +57,8 @@ final class PrometheusText
         {
             final long micros = Math.round(bucket * 1_000_000);
             final long count = latency.getTotalCount() == 0 ? 0 : latency.getCountBetweenValues(0, micros);
-            out.append("phantomdb_statement_latency_seconds_bucket{le=\"").append(java.math.BigDecimal.valueOf(bucket).toPlainString()).append("\"} ").append(count)
-                .append('\n');
+            out.append("phantomdb_statement_latency_seconds_bucket{le=\"")
+                .append(BigDecimal.valueOf(bucket).toPlainString()).append("\"} ").append(count).append('\n');
         }
         out.append("phantomdb_statement_latency_seconds_bucket{le=\"+Inf\"} ").append(latency.getTotalCount()).append('\n')
             .append("phantomdb_statement_latency_seconds_sum ")

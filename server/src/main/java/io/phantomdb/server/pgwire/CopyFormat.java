@@ -2,6 +2,9 @@ package io.phantomdb.server.pgwire;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * COPY's text and CSV row formats: splitting a line into fields (with {@code \N} or an empty unquoted CSV field
@@ -28,10 +31,10 @@ final class CopyFormat
      */
     static CopyFormat parse(final String options)
     {
-        final String text = options.toLowerCase(java.util.Locale.ROOT);
+        final String text = options.toLowerCase(Locale.ROOT);
         final boolean csv = text.matches("(?s).*\\b(csv|format\\s+csv)\\b.*");
-        final java.util.regex.Matcher delimiter = java.util.regex.Pattern.compile("delimiter\\s+(?:as\\s+)?'(.)'")
-            .matcher(options.toLowerCase(java.util.Locale.ROOT));
+        final Matcher delimiter = Pattern.compile("delimiter\\s+(?:as\\s+)?'(.)'")
+            .matcher(options.toLowerCase(Locale.ROOT));
         final boolean header = text.matches("(?s).*\\bheader\\b(?!\\s+(false|off|0)).*");
         return new CopyFormat(csv, delimiter.find() ? delimiter.group(1).charAt(0) : csv ? ',' : '\t', header);
     }

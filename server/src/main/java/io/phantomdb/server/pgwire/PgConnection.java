@@ -15,6 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -590,7 +591,7 @@ final class PgConnection implements Runnable
             }
             if (resultFormatCount == 1)
             {
-                java.util.Arrays.fill(binary, format == 1);
+                Arrays.fill(binary, format == 1);
             }
             else
             {

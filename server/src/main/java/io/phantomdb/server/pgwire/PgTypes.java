@@ -2,8 +2,10 @@ package io.phantomdb.server.pgwire;
 
 import io.netty.buffer.ByteBuf;
 
+import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -319,7 +321,7 @@ final class PgTypes
             unscaled = unscaled.multiply(TEN_THOUSAND).add(BigInteger.valueOf(reader.int16()));
         }
         BigDecimal value = new BigDecimal(unscaled).scaleByPowerOfTen(4 * (weight - count + 1));
-        value = value.setScale(Math.max(0, dscale), java.math.RoundingMode.DOWN);
+        value = value.setScale(Math.max(0, dscale), RoundingMode.DOWN);
         return sign == NUMERIC_NEGATIVE ? value.negate() : value;
     }
 
@@ -338,7 +340,7 @@ final class PgTypes
             }
             return bytes;
         }
-        final java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(text.length());
+        final ByteArrayOutputStream out = new ByteArrayOutputStream(text.length());
         final byte[] raw = text.getBytes(StandardCharsets.UTF_8);
         for (int i = 0; i < raw.length; i++)
         {
