@@ -247,4 +247,12 @@ public final class PhantomDB implements AutoCloseable
     {
         database.close();
     }
+
+    /**
+     * @return the engine's counters now (commits, conflicts, WAL syncs, checkpoints); any thread.
+     */
+    public io.phantomdb.core.txn.EngineMetrics metrics()
+    {
+        return database.metrics();
+    }
 }

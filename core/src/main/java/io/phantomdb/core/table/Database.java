@@ -208,4 +208,12 @@ public final class Database implements AutoCloseable
             engine.close();
         }
     }
+
+    /**
+     * @return the engine's counters now (commits, conflicts, WAL syncs, checkpoints).
+     */
+    public io.phantomdb.core.txn.EngineMetrics metrics()
+    {
+        return io.phantomdb.core.txn.EngineMetrics.of(engine);
+    }
 }

@@ -11,6 +11,7 @@ import io.phantomdb.sql.exec.HashAggregateOperator;
 import io.phantomdb.sql.exec.HashJoinOperator;
 import io.phantomdb.sql.exec.IndexScanOperator;
 import io.phantomdb.sql.exec.JoinKind;
+import io.phantomdb.sql.exec.KeyListLookupOperator;
 import io.phantomdb.sql.exec.KeyBounds;
 import io.phantomdb.sql.exec.LimitOperator;
 import io.phantomdb.sql.exec.LookupJoinOperator;
@@ -341,7 +342,62 @@ public final class PhysicalPlanner
     private Operator scan(final LogicalPlan.Scan scan, final List<BoundExpr> conjunctsIn, final BitSet requiredIn,
         final Boolean order)
     {
-        return scan(scan, path(scan.table(), conjunctsIn), requiredIn, order);
+        final AccessPath path = path(scan.table(), conjunctsIn);
+        if (path.kind == AccessPath.Kind.FULL && null == order && !scan.forUpdate())
+        {
+            final Operator keyList = keyList(scan, path.residual, requiredIn);
+            if (null != keyList)
+            {
+                return keyList;
+            }
+        }
+        return scan(scan, path, requiredIn, order);
+    }
+
+    /**
+     * {@code pk IN (values)} on a single-column primary key: a lookup per value instead of a full scan.
+     */
+    private Operator keyList(final LogicalPlan.Scan scan, final List<BoundExpr> conjuncts, final BitSet requiredIn)
+    {
+        final TableDefinition table = scan.table();
+        final int[] pk = table.schema().primaryKey();
+        if (pk.length != 1)
+        {
+            return null;
+        }
+        final ColumnType keyType = table.schema().column(pk[0]).type();
+        for (final BoundExpr c : conjuncts)
+        {
+            if (!(c instanceof BoundExpr.InList) || ((BoundExpr.InList)c).negated())
+            {
+                continue;
+            }
+            final BoundExpr.InList in = (BoundExpr.InList)c;
+            if (!(in.operand() instanceof BoundExpr.InputRef) || ((BoundExpr.InputRef)in.operand()).index() != pk[0] ||
+                !in.values().stream().allMatch(v -> AccessPath.keyValue(v, keyType)))
+            {
+                continue;
+            }
+            final List<BoundExpr> residual = new ArrayList<>(conjuncts);
+            residual.remove(c);
+            BitSet required = union(requiredIn, residual);
+            if (null == required)
+            {
+                required = new BitSet();
+                required.set(0, table.schema().columnCount());
+            }
+            Operator op = new KeyListLookupOperator(table.name(), table.schema().columnCount(),
+                new TableColumns(required.stream().toArray()), compiler.compile(in.values()), KeyCoercion.to(keyType),
+                SqlValueSemantics.INSTANCE, ExplainText.of(c));
+            if (!residual.isEmpty())
+            {
+                final BoundExpr predicate = BoundExprs.and(residual);
+                op = new FilterOperator(op, compiler.compile(predicate), ExplainText.of(predicate),
+                    Math.max(1, op.estimatedRows() * 0.5));
+            }
+            return op;
+        }
+        return null;
     }
 
     private Operator scan(final LogicalPlan.Scan scan, final AccessPath path, final BitSet requiredIn,
