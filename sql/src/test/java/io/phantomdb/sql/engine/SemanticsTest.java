@@ -104,4 +104,12 @@ class SemanticsTest
         fails("42601", s, "SELECT FROM WHERE");
         fails("0A000", s, "SELECT DISTINCT ON (dept) dept FROM emp");
     }
+
+    @Test
+    void shouldTypeParametersAndGroupsWhenFoundByRandomQueries()
+    {
+        fails("42803", s, "SELECT min(salary), 1 FROM emp GROUP BY 1");
+        assertEquals(List.of("1"), rows(s, "SELECT id FROM emp WHERE ? IN (NULL, salary) ORDER BY id", "100.5"));
+        assertEquals(List.of("2"), rows(s, "SELECT id FROM emp WHERE ? IN (NULL, 80.00) AND id = 2", 80));
+    }
 }
