@@ -111,5 +111,8 @@ class SemanticsTest
         fails("42803", s, "SELECT min(salary), 1 FROM emp GROUP BY 1");
         assertEquals(List.of("1"), rows(s, "SELECT id FROM emp WHERE ? IN (NULL, salary) ORDER BY id", "100.5"));
         assertEquals(List.of("2"), rows(s, "SELECT id FROM emp WHERE ? IN (NULL, 80.00) AND id = 2", 80));
+        assertEquals(List.of("2", "3"), rows(s, "SELECT id FROM emp WHERE salary IN (80, 60.0, 1, 2, 3, 4) ORDER BY id"));
+        assertEquals(List.of(), rows(s, "SELECT id FROM emp WHERE salary NOT IN (80, 60.0, 1, 2, 3, NULL)"));
+        assertEquals(List.of("1", "5"), rows(s, "SELECT id FROM emp WHERE salary NOT IN (80, 60.0, 1, 2, 3) ORDER BY id"));
     }
 }
