@@ -470,8 +470,10 @@ public final class ExpressionCompiler
         final Operator plan = subqueries.apply(s.plan());
         final SubqueryEvaluator.Kind kind = SubqueryEvaluator.Kind.valueOf(s.kind().name());
         final Evaluator operand = null == s.operand() ? null : compile(s.operand());
+        final int[] memoKey = s.correlated() && (kind == SubqueryEvaluator.Kind.SCALAR ||
+            kind == SubqueryEvaluator.Kind.EXISTS) ? PlanExpressions.outerColumns(s.plan(), s.slot()) : null;
         return new SubqueryEvaluator(kind, plan, operand, null == s.op() ? null : comparison(s.op()),
-            "=".equals(s.op()), s.negated(), s.correlated(), s.slot(), SqlValueSemantics.INSTANCE);
+            "=".equals(s.op()), s.negated(), s.correlated(), s.slot(), SqlValueSemantics.INSTANCE, memoKey);
     }
 
     /**

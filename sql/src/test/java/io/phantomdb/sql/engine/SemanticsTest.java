@@ -14,6 +14,7 @@ import static io.phantomdb.sql.engine.SqlTestSupport.one;
 import static io.phantomdb.sql.engine.SqlTestSupport.rows;
 import static io.phantomdb.sql.engine.SqlTestSupport.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class SemanticsTest
 {
@@ -114,5 +115,16 @@ class SemanticsTest
         assertEquals(List.of("2", "3"), rows(s, "SELECT id FROM emp WHERE salary IN (80, 60.0, 1, 2, 3, 4) ORDER BY id"));
         assertEquals(List.of(), rows(s, "SELECT id FROM emp WHERE salary NOT IN (80, 60.0, 1, 2, 3, NULL)"));
         assertEquals(List.of("1", "5"), rows(s, "SELECT id FROM emp WHERE salary NOT IN (80, 60.0, 1, 2, 3) ORDER BY id"));
+    }
+
+    @Test
+    void shouldRunCorrelatedSubqueryOncePerDistinctOuterValueWhenMemoized()
+    {
+        final String sql = "SELECT id, (SELECT count(*) FROM emp e WHERE e.dept = b.dept) FROM emp b ORDER BY id";
+        assertEquals(List.of("1|2", "2|2", "3|2", "4|2", "5|0"), rows(s, sql));
+        final String plan = String.join("\n", rows(s, "EXPLAIN ANALYZE " + sql));
+        assertTrue(plan.contains("(actual rows=3 loops=3"), plan);
+        assertEquals(List.of("1", "3"), rows(s,
+            "SELECT id FROM emp b WHERE EXISTS (SELECT 1 FROM emp e WHERE e.boss = b.id AND random() >= 0) ORDER BY id"));
     }
 }
