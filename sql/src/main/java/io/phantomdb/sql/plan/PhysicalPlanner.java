@@ -186,28 +186,27 @@ public final class PhysicalPlanner
         }
         if (plan instanceof LogicalPlan.Sort)
         {
-            final LogicalPlan.Sort s = (LogicalPlan.Sort)plan;
-            final Operator ordered = inPrimaryKeyOrder(s);
-            if (null != ordered)
-            {
-                return ordered;
-            }
-            final Operator input = build(s.input());
-            final SortKey[] keys = new SortKey[s.items().size()];
-            final StringBuilder text = new StringBuilder();
-            for (int i = 0; i < keys.length; i++)
-            {
-                final SortItem item = s.items().get(i);
-                keys[i] = new SortKey(compiler.compile(item.expression()), item.descending(), item.nullsFirst());
-                text.append(i == 0 ? "" : ", ").append(sortName(s.input(), item.expression()))
-                    .append(item.descending() ? " DESC" : "");
-            }
-            return new SortOperator(input, keys, SqlValueSemantics.INSTANCE, text.toString());
+            return sort((LogicalPlan.Sort)plan, null);
         }
         if (plan instanceof LogicalPlan.Limit)
         {
             final LogicalPlan.Limit l = (LogicalPlan.Limit)plan;
-            final Operator input = build(l.input());
+            final Operator input;
+            if (null != l.limit() && l.input() instanceof LogicalPlan.Sort)
+            {
+                input = sort((LogicalPlan.Sort)l.input(), l);
+            }
+            else if (null != l.limit() && l.input() instanceof LogicalPlan.Project &&
+                ((LogicalPlan.Project)l.input()).input() instanceof LogicalPlan.Sort)
+            {
+                final LogicalPlan.Project p = (LogicalPlan.Project)l.input();
+                input = new ProjectOperator(sort((LogicalPlan.Sort)p.input(), l), compiler.compile(p.expressions()),
+                    ExplainText.of(p.expressions()));
+            }
+            else
+            {
+                input = build(l.input());
+            }
             double rows = input.estimatedRows();
             if (l.limit() instanceof BoundExpr.Literal && ((BoundExpr.Literal)l.limit()).value() instanceof Number)
             {
@@ -222,6 +221,31 @@ public final class PhysicalPlanner
         }
         final LogicalPlan.SetOperation s = (LogicalPlan.SetOperation)plan;
         return new SetOperationOperator(build(s.left()), build(s.right()), s.kind(), s.all(), SqlValueSemantics.INSTANCE);
+    }
+
+    private Operator sort(final LogicalPlan.Sort s, final LogicalPlan.Limit limit)
+    {
+        final Operator ordered = inPrimaryKeyOrder(s);
+        if (null != ordered)
+        {
+            return ordered;
+        }
+        final Operator input = build(s.input());
+        final SortKey[] keys = new SortKey[s.items().size()];
+        final StringBuilder text = new StringBuilder();
+        for (int i = 0; i < keys.length; i++)
+        {
+            final SortItem item = s.items().get(i);
+            keys[i] = new SortKey(compiler.compile(item.expression()), item.descending(), item.nullsFirst());
+            text.append(i == 0 ? "" : ", ").append(sortName(s.input(), item.expression()))
+                .append(item.descending() ? " DESC" : "");
+        }
+        if (null == limit)
+        {
+            return new SortOperator(input, keys, SqlValueSemantics.INSTANCE, text.toString());
+        }
+        return new SortOperator(input, keys, SqlValueSemantics.INSTANCE, text.toString(), compiler.compile(limit.limit()),
+            null == limit.offset() ? null : compiler.compile(limit.offset()));
     }
 
     /**
