@@ -54,8 +54,9 @@ final class KeyCodec
             case SMALLINT -> encoder.putShort(row.getShort(column));
             case INTEGER -> encoder.putInt(row.getInt(column));
             case BIGINT -> encoder.putLong(row.getLong(column));
-            case REAL -> encoder.putFloat(row.getFloat(column));
-            case DOUBLE_PRECISION -> encoder.putDouble(row.getDouble(column));
+            // SQL equality has -0 = 0 (PostgreSQL too): adding +0 turns -0 into +0, so both are one key.
+            case REAL -> encoder.putFloat(row.getFloat(column) + 0.0f);
+            case DOUBLE_PRECISION -> encoder.putDouble(row.getDouble(column) + 0.0d);
             case DATE -> encoder.putInt(row.getDate(column));
             case TIME -> encoder.putLong(row.getTime(column));
             case TIMESTAMP -> encoder.putLong(row.getTimestamp(column));

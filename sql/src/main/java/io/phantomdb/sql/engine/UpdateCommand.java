@@ -100,7 +100,8 @@ final class UpdateCommand extends Command
         final List<Object[]> out = Returning.rowsFor(returning);
         final boolean undo = session.recordsUndo();
         final Set<GroupKey> seen = rows.size() > 1 && rows.get(0).length > writer.width ? new HashSet<>() : null;
-        long count = 0;
+        final List<Object[]> olds = new ArrayList<>(rows.size());
+        final List<Object[]> news = new ArrayList<>(rows.size());
         for (final Object[] source : rows)
         {
             ctx.checkInterrupt();
@@ -109,12 +110,23 @@ final class UpdateCommand extends Command
             {
                 continue;
             }
-            count++;
             final Object[] updated = old.clone();
             for (int i = 0; i < ordinals.length; i++)
             {
                 updated[ordinals[i]] = writer.assign(ordinals[i], values[i].eval(source, ctx), valueTypes[i]);
             }
+            olds.add(old);
+            news.add(updated);
+        }
+        // Every new row is computed before the first write, so subqueries in SET see the rows as they were
+        // when the statement started (PostgreSQL's statement snapshot), not rows this UPDATE already changed.
+        long count = 0;
+        for (int r = 0; r < news.size(); r++)
+        {
+            ctx.checkInterrupt();
+            final Object[] old = olds.get(r);
+            final Object[] updated = news.get(r);
+            count++;
             writer.completeRow(session, updated, ctx, false);
             final Map<String, Object> changes = new HashMap<>();
             final Object[] previous = new Object[changedOrdinals.length];

@@ -9,11 +9,12 @@ package io.phantomdb.sql.exec;
 public final class KeyBounds
 {
     /** No bounds: a full scan. */
-    public static final KeyBounds NONE = new KeyBounds(null, null, null, "");
+    public static final KeyBounds NONE = new KeyBounds(null, null, null, null, "");
 
     private final Evaluator[] fromEvaluators;
     private final Evaluator[] toEvaluators;
-    private final ValueCoercer[] coercers;
+    private final ValueCoercer[] fromCoercers;
+    private final ValueCoercer[] toCoercers;
     private final Object[] from;
     private final Object[] to;
     private final String description;
@@ -21,16 +22,19 @@ public final class KeyBounds
     /**
      * @param fromEvaluators the lower bound's parts, or null for none.
      * @param toEvaluators   the upper bound's parts, or null for none.
-     * @param coercers       per key part, to the key column's class.
+     * @param fromCoercers   per key part of the lower bound, to the key column's class; a coercer answers
+     *                       null for a value no key can match.
+     * @param toCoercers     the same for the upper bound.
      * @param description    the bound text for EXPLAIN, for example {@code (id = $1)}.
      */
     public KeyBounds(
-        final Evaluator[] fromEvaluators, final Evaluator[] toEvaluators, final ValueCoercer[] coercers,
-        final String description)
+        final Evaluator[] fromEvaluators, final Evaluator[] toEvaluators, final ValueCoercer[] fromCoercers,
+        final ValueCoercer[] toCoercers, final String description)
     {
         this.fromEvaluators = fromEvaluators;
         this.toEvaluators = toEvaluators;
-        this.coercers = coercers;
+        this.fromCoercers = fromCoercers;
+        this.toCoercers = toCoercers;
         this.from = null == fromEvaluators ? null : new Object[fromEvaluators.length];
         this.to = null == toEvaluators ? null : new Object[toEvaluators.length];
         this.description = description;
@@ -41,14 +45,15 @@ public final class KeyBounds
      *
      * @param row the outer row (for bounds that reference it), or null.
      * @param ctx the execution context.
-     * @return false when a bound is NULL, so no row can match.
+     * @return false when a bound is NULL or no key can equal it, so no row can match.
      */
     public boolean compute(final Object[] row, final ExecContext ctx)
     {
-        return fill(fromEvaluators, from, row, ctx) && fill(toEvaluators, to, row, ctx);
+        return fill(fromEvaluators, fromCoercers, from, row, ctx) && fill(toEvaluators, toCoercers, to, row, ctx);
     }
 
-    private boolean fill(final Evaluator[] evaluators, final Object[] target, final Object[] row, final ExecContext ctx)
+    private static boolean fill(final Evaluator[] evaluators, final ValueCoercer[] coercers, final Object[] target,
+        final Object[] row, final ExecContext ctx)
     {
         if (null == evaluators)
         {
@@ -62,6 +67,10 @@ public final class KeyBounds
                 return false;
             }
             target[i] = coercers[i].coerce(value);
+            if (null == target[i])
+            {
+                return false;
+            }
         }
         return true;
     }

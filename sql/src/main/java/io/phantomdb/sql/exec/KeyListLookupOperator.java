@@ -66,6 +66,10 @@ public final class KeyListLookupOperator extends Operator
                 continue;
             }
             key[0] = coercer.coerce(value);
+            if (null == key[0])
+            {
+                continue;
+            }
             if (keys.length > 1 && !seen.add(new GroupKey(new Object[]{key[0]}, semantics)))
             {
                 continue;

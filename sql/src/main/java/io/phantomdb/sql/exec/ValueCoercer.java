@@ -10,7 +10,8 @@ public interface ValueCoercer
 {
     /**
      * @param value a non-null value.
-     * @return the value as the target type's class.
+     * @return the value as the target type's class; a key coercer may answer null for a value no key of the
+     * target type can equal (the lookup then matches nothing).
      */
     Object coerce(Object value);
 }

@@ -35,12 +35,26 @@ final class AccessPath
     final List<BoundExpr> residual;
     final String description;
     final double selectivity;
+    /** How many leading key parts are equalities; a part after them is the range part. */
+    final int equalities;
+    /** Whether the range part's column sorts descending (the lower bound then ends the scan). */
+    final boolean rangeDescending;
 
     private AccessPath(
         final Kind kind, final IndexDefinition index, final List<BoundExpr> from, final List<BoundExpr> to,
         final List<ColumnType> keyTypes, final List<BoundExpr> residual, final String description,
         final double selectivity)
     {
+        this(kind, index, from, to, keyTypes, residual, description, selectivity, null == from ? 0 : from.size(), false);
+    }
+
+    private AccessPath(
+        final Kind kind, final IndexDefinition index, final List<BoundExpr> from, final List<BoundExpr> to,
+        final List<ColumnType> keyTypes, final List<BoundExpr> residual, final String description,
+        final double selectivity, final int equalities, final boolean rangeDescending)
+    {
+        this.equalities = equalities;
+        this.rangeDescending = rangeDescending;
         this.kind = kind;
         this.index = index;
         this.from = from;
@@ -163,7 +177,8 @@ final class AccessPath
         final List<BoundExpr> toBound = to.isEmpty() ? null : to;
         final boolean sameBounds = !ranged;
         return new AccessPath(null == index ? Kind.PRIMARY_RANGE : Kind.INDEX, index, fromBound,
-            sameBounds ? fromBound : toBound, fromTypes, remaining, "(" + text + ")", selectivity);
+            sameBounds ? fromBound : toBound, fromTypes, remaining, "(" + text + ")", selectivity, matched,
+            ranged && descending[matched]);
     }
 
     private static BoundExpr[] find(final List<BoundExpr> conjuncts, final int ordinal, final ColumnType type,

@@ -154,10 +154,9 @@ public final class ExpressionBinder
             }
             if (e instanceof Expression.NumericLiteral)
             {
-                final Expression.NumericLiteral n = (Expression.NumericLiteral)e;
-                return n.exponent() ?
-                    new BoundExpr.Literal(Double.parseDouble(n.text()), ColumnType.DOUBLE_PRECISION) :
-                    new BoundExpr.Literal(new BigDecimal(n.text()), ColumnType.NUMERIC);
+                // PostgreSQL types every constant with a point or an exponent NUMERIC: 1e2 is 100, not 100.0.
+                final BigDecimal value = new BigDecimal(((Expression.NumericLiteral)e).text());
+                return new BoundExpr.Literal(value.scale() < 0 ? value.setScale(0) : value, ColumnType.NUMERIC);
             }
             if (e instanceof Expression.StringLiteral)
             {

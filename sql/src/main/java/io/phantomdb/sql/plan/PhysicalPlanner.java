@@ -498,17 +498,27 @@ public final class PhysicalPlanner
     {
         final Evaluator[] from = null == path.from ? null : compileAll(path.from);
         final Evaluator[] to = pointOnly || null == path.to ? null : compileAll(path.to);
+        final ValueCoercer[] fromCoercers = coercers(path, path.rangeDescending ? KeyCoercion.Rounding.UP : KeyCoercion.Rounding.DOWN);
+        if (pointOnly)
+        {
+            return new KeyBounds(from, null, fromCoercers, null, path.description);
+        }
+        final ValueCoercer[] toCoercers = path.to == path.from ? fromCoercers :
+            coercers(path, path.rangeDescending ? KeyCoercion.Rounding.DOWN : KeyCoercion.Rounding.UP);
+        return new KeyBounds(from, path.to == path.from ? from : to, fromCoercers, toCoercers, path.description);
+    }
+
+    /**
+     * Equality parts must match exactly; the range part (after them) is rounded outwards.
+     */
+    private static ValueCoercer[] coercers(final AccessPath path, final KeyCoercion.Rounding rangeRounding)
+    {
         final ValueCoercer[] coercers = new ValueCoercer[path.keyTypes.size()];
         for (int i = 0; i < coercers.length; i++)
         {
-            final ColumnType type = path.keyTypes.get(i);
-            coercers[i] = KeyCoercion.to(type);
+            coercers[i] = KeyCoercion.to(path.keyTypes.get(i), i < path.equalities ? KeyCoercion.Rounding.EXACT : rangeRounding);
         }
-        if (pointOnly)
-        {
-            return new KeyBounds(from, null, coercers, path.description);
-        }
-        return new KeyBounds(from, path.to == path.from ? from : to, coercers, path.description);
+        return coercers;
     }
 
     private Evaluator[] compileAll(final List<BoundExpr> list)
