@@ -8,12 +8,13 @@ import java.nio.file.Paths;
  * <p>
  * <b>Note:</b> immutable, safe from any thread.
  *
- * @param directory       the data directory to open.
+ * @param directory       the data directory to open (and, for a server, where the history file lives).
+ * @param serverUrl       the JDBC URL of a PhantomDB (or PostgreSQL) server to connect to instead, or null.
  * @param command         the SQL of {@code -c}, or null to read statements from the input.
  * @param continueOnError {@code --continue}: a failed statement in a script or {@code -c} does not stop the run.
  * @param help            {@code --help}: print the usage and exit.
  */
-public record ShellOptions(Path directory, String command, boolean continueOnError, boolean help)
+public record ShellOptions(Path directory, String serverUrl, String command, boolean continueOnError, boolean help)
 {
     /** System property with the default data directory ({@code bin/phantomdb} sets it). */
     public static final String DIRECTORY_PROPERTY = "phantomdb.sql.dir";
@@ -22,8 +23,9 @@ public record ShellOptions(Path directory, String command, boolean continueOnErr
 
     /** Usage text. */
     public static final String USAGE = String.join("\n",
-        "usage: bin/phantomdb sql [DIRECTORY] [-c SQL] [--continue]",
+        "usage: bin/phantomdb sql [DIRECTORY | postgresql://[USER[:PASSWORD]@]HOST[:PORT][/DB]] [-c SQL] [--continue]",
         "  DIRECTORY      data directory (default: $PHANTOMDB_DATA/db, or data/db in the repository)",
+        "  postgresql://  a running server (bin/phantomdb serve) instead; the password may also come from PGPASSWORD",
         "  -c SQL         run the statements in SQL and exit",
         "  --continue     in a script or -c, go on after a failed statement (the exit code is still 1)",
         "Without -c, statements come from the terminal (interactive, with history) or from standard input.");
@@ -36,6 +38,7 @@ public record ShellOptions(Path directory, String command, boolean continueOnErr
     public static ShellOptions parse(final String... args)
     {
         Path directory = null;
+        String serverUrl = null;
         String command = null;
         boolean continueOnError = false;
         boolean help = false;
@@ -60,11 +63,18 @@ public record ShellOptions(Path directory, String command, boolean continueOnErr
                     help = true;
                     break;
                 default:
-                    if (arg.startsWith("-") || directory != null)
+                    if (arg.startsWith("-") || directory != null || serverUrl != null)
                     {
                         throw new IllegalArgumentException("unexpected argument '" + arg + "'");
                     }
-                    directory = Paths.get(arg);
+                    if (arg.startsWith("postgresql://") || arg.startsWith("postgres://"))
+                    {
+                        serverUrl = arg;
+                    }
+                    else
+                    {
+                        directory = Paths.get(arg);
+                    }
                     break;
             }
         }
@@ -72,6 +82,6 @@ public record ShellOptions(Path directory, String command, boolean continueOnErr
         {
             directory = Paths.get(System.getProperty(DIRECTORY_PROPERTY, DEFAULT_DIRECTORY));
         }
-        return new ShellOptions(directory, command, continueOnError, help);
+        return new ShellOptions(directory, serverUrl, command, continueOnError, help);
     }
 }

@@ -19,7 +19,7 @@ import java.util.logging.Logger;
 
 /**
  * {@code bin/phantomdb sql}: the interactive SQL shell over the embedded JDBC driver
- * ({@code jdbc:phantomdb:file:<directory>}).
+ * ({@code jdbc:phantomdb:file:<directory>}), or over pgjdbc to a running server ({@code postgresql://...}).
  * <p>
  * Statements end with {@code ;} and may span lines. Queries print as aligned tables with a row count,
  * other statements print their command tag ({@code INSERT 0 1}), and with {@code \timing} on (the default
@@ -106,13 +106,16 @@ public final class SqlShell
             return 0;
         }
         final boolean terminal = interactive && options.command() == null;
-        final String url = JdbcUrl.PREFIX + JdbcUrl.FILE + ":" + options.directory();
-        try (Connection connection = DriverManager.getConnection(url))
+        try (Connection connection = null == options.serverUrl() ?
+            DriverManager.getConnection(JdbcUrl.PREFIX + JdbcUrl.FILE + ":" + options.directory()) :
+            ServerConnection.open(options.serverUrl(), System.getenv("PGPASSWORD")))
         {
             final SqlShell shell = new SqlShell(connection, out, err, terminal);
             if (terminal)
             {
-                out.println("PhantomDB SQL shell on " + options.directory().toAbsolutePath() + ". Type \\? for help, \\q to quit.");
+                final String target = null == options.serverUrl() ?
+                    options.directory().toAbsolutePath().toString() : ServerConnection.redact(options.serverUrl());
+                out.println("PhantomDB SQL shell on " + target + ". Type \\? for help, \\q to quit.");
                 try (LineSource source = new TerminalLineSource(options.directory().resolve(HISTORY_FILE)))
                 {
                     shell.loop(source, true, true);
@@ -236,7 +239,8 @@ public final class SqlShell
                 }
                 else
                 {
-                    final String tag = statement.unwrap(PhantomStatement.class).commandTag();
+                    final String tag = statement.isWrapperFor(PhantomStatement.class) ?
+                        statement.unwrap(PhantomStatement.class).commandTag() : null;
                     out.println(tag != null ? tag : "OK " + statement.getUpdateCount());
                 }
                 rows = statement.getMoreResults();
