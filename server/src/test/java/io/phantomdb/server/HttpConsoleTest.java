@@ -79,6 +79,8 @@ class HttpConsoleTest
         final String body = get("/metrics").body();
         assertTrue(body.contains("# TYPE phantomdb_statements_total counter"), body);
         assertTrue(body.contains("phantomdb_commits_total "), body);
+        assertTrue(body.contains("phantomdb_wal_bytes_total "), body);
+        assertTrue(body.contains("phantomdb_checkpoint_seconds_total "), body);
         assertTrue(body.contains("phantomdb_statement_latency_seconds_bucket{le=\"+Inf\"} "), body);
         assertTrue(body.contains("phantomdb_tables 1"), body);
         final long statements = Long.parseLong(body.replaceAll("(?s).*\nphantomdb_statements_total (\\d+)\n.*", "$1"));

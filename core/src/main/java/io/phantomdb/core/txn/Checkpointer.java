@@ -36,6 +36,7 @@ final class Checkpointer
     private long bytesSince;
     private long commitsSince;
     private long count;
+    private long nanosTotal;
 
     Checkpointer(final SortedByteMap btree, final SortedByteMap lsm, final WalWriter wal, final EngineConfig config)
     {
@@ -76,6 +77,7 @@ final class Checkpointer
         {
             return;
         }
+        final long start = System.nanoTime();
         final long lsn = wal.nextLsn();
         if (null != lsm)
         {
@@ -89,6 +91,7 @@ final class Checkpointer
         btree.flush();
         wal.retireBefore(lsn);
         lastNanos = System.nanoTime();
+        nanosTotal += lastNanos - start;
         bytesSince = 0;
         commitsSince = 0;
         count++;
@@ -100,5 +103,13 @@ final class Checkpointer
     long count()
     {
         return count;
+    }
+
+    /**
+     * @return nanoseconds spent in checkpoints, in total.
+     */
+    long nanosTotal()
+    {
+        return nanosTotal;
     }
 }

@@ -358,6 +358,22 @@ public final class Engine implements AutoCloseable
     }
 
     /**
+     * @return metric: bytes of WAL records appended since open (0 in memory), as of the last published group.
+     */
+    public long walBytes()
+    {
+        return writer.walBytes();
+    }
+
+    /**
+     * @return metric: nanoseconds spent in checkpoints since open (the final one at close excluded).
+     */
+    public long checkpointNanos()
+    {
+        return writer.checkpointNanos();
+    }
+
+    /**
      * Stop accepting transactions, commit what is queued, checkpoint, close the WAL and the stores. Idempotent;
      * a second concurrent call returns once the first finished. Transactions still active afterwards fail with
      * {@link io.phantomdb.ClosedException}; finish them before closing (closing with active transactions is

@@ -7,10 +7,13 @@ package io.phantomdb.core.txn;
  * @param conflicts   commits refused with {@link TransactionConflictException}.
  * @param walSyncs    forces of WAL files (0 in memory).
  * @param checkpoints checkpoints taken.
+ * @param walBytes    bytes of WAL records appended (0 in memory).
+ * @param checkpointNanos time spent in checkpoints, in nanoseconds.
  * <p>
  * <b>Note:</b> immutable; the counters are read one after the other, not atomically together.
  */
-public record EngineMetrics(long commits, long conflicts, long walSyncs, long checkpoints)
+public record EngineMetrics(
+    long commits, long conflicts, long walSyncs, long checkpoints, long walBytes, long checkpointNanos)
 {
     /**
      * @param engine the engine.
@@ -19,6 +22,7 @@ public record EngineMetrics(long commits, long conflicts, long walSyncs, long ch
     public static EngineMetrics of(final Engine engine)
     {
         return new EngineMetrics(
-            engine.commitCount(), engine.conflictCount(), engine.walSyncCount(), engine.checkpointCount());
+            engine.commitCount(), engine.conflictCount(), engine.walSyncCount(), engine.checkpointCount(),
+            engine.walBytes(), engine.checkpointNanos());
     }
 }

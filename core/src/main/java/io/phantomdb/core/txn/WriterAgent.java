@@ -66,6 +66,9 @@ final class WriterAgent implements Agent
     private volatile long committed;
     private volatile long conflicts;
     private volatile long walSyncs;
+    private volatile long walBytes;
+    private volatile long checkpointNanos;
+    private long walBytesWritten;
     private volatile boolean shutdownRequested;
     private volatile boolean stopped;
     private volatile RuntimeException failure;
@@ -166,6 +169,7 @@ final class WriterAgent implements Agent
                 try
                 {
                     lsn = wal.append(encoder);
+                    walBytesWritten += encoder.length();
                 }
                 catch (final IllegalArgumentException tooLarge)
                 {
@@ -271,6 +275,7 @@ final class WriterAgent implements Agent
         if (null != wal)
         {
             walSyncs = wal.syncCount();
+            walBytes = walBytesWritten;
         }
         committed = committed + groupCount;
         for (int i = 0; i < groupCount; i++)
@@ -291,6 +296,7 @@ final class WriterAgent implements Agent
             initialCheckpoint = false;
             checkpointer.checkpoint(lastVersion);
             checkpoints = checkpointer.count();
+            checkpointNanos = checkpointer.nanosTotal();
             checkpointsDone = requested;
             return 1;
         }
@@ -443,5 +449,15 @@ final class WriterAgent implements Agent
     long checkpoints()
     {
         return checkpoints;
+    }
+
+    long walBytes()
+    {
+        return walBytes;
+    }
+
+    long checkpointNanos()
+    {
+        return checkpointNanos;
     }
 }

@@ -39,6 +39,10 @@ final class PrometheusText
             counter(out, "phantomdb_conflicts_total", "Commits refused with a conflict (40001).", engine.conflicts());
             counter(out, "phantomdb_wal_syncs_total", "WAL file forces.", engine.walSyncs());
             counter(out, "phantomdb_checkpoints_total", "Checkpoints taken.", engine.checkpoints());
+            counter(out, "phantomdb_wal_bytes_total", "Bytes of WAL records appended.", engine.walBytes());
+            out.append("# HELP phantomdb_checkpoint_seconds_total Time spent in checkpoints.\n")
+                .append("# TYPE phantomdb_checkpoint_seconds_total counter\n")
+                .append("phantomdb_checkpoint_seconds_total ").append(engine.checkpointNanos() / 1e9).append('\n');
         }
         if (metadata != null)
         {
