@@ -84,7 +84,8 @@ public final class IndexConsistencyCheck
             {
                 final IndexDefinition index = indexes.get(i);
                 final int entryLength = ops.entryKey(i, row, pk, pkLength, entry);
-                final DirectBuffer found = tx.get(TableOps.keyspace(index.id(), index.storage()), entry, 0, entryLength);
+                final Keyspace indexKeyspace = TableOps.keyspace(index.id(), index.storage());
+                final DirectBuffer found = tx.get(indexKeyspace, entry, 0, entryLength);
                 if (null == found)
                 {
                     report.problem(where, -1, "index \"" + index.name() + "\": expected an entry " +

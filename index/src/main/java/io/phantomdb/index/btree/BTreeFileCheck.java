@@ -22,7 +22,8 @@ import static io.phantomdb.index.btree.BTreePageDescriptor.*;
  * every page reachable from the chosen root (CRC32C, page id, type, counts, slot and cell bounds, slot key
  * prefixes, key order within a page, every key inside the bounds its parent's separators give, all leaves at one
  * depth), overflow runs (CRC over the run, type, length), the free list, and that every data page is claimed
- * exactly once by the tree, an overflow run or the free list. Unlike opening the tree it keeps going after a
+ * exactly once by the tree, an overflow run or the free list (counted only when the walk found no other problem,
+ * since an unreadable page hides the pages below it). Unlike opening the tree it keeps going after a
  * problem and reports each one with the file and byte offset.
  * <p>
  * <b>Note:</b> not thread safe; run on one thread while no process writes the file.
@@ -111,7 +112,8 @@ public final class BTreeFileCheck
                     Integer.toHexString(expected) + " actual (computed) 0x" + Integer.toHexString(actual));
                 continue;
             }
-            if (MAGIC != page.getInt(MAGIC_OFFSET) || FORMAT_VERSION != page.getInt(BTreeMetaDescriptor.FORMAT_VERSION_OFFSET))
+            final int format = page.getInt(BTreeMetaDescriptor.FORMAT_VERSION_OFFSET);
+            if (MAGIC != page.getInt(MAGIC_OFFSET) || FORMAT_VERSION != format)
             {
                 report.problem(file, base + MAGIC_OFFSET, "meta page " + slot + ": expected magic 0x" +
                     Integer.toHexString(MAGIC) + " format " + FORMAT_VERSION + " actual 0x" +
@@ -144,10 +146,11 @@ public final class BTreeFileCheck
             " pages, root " + root);
         claimed = new BitSet((int)Math.min(Integer.MAX_VALUE, pageCount));
         lastKey = new byte[pageSize];
+        final int problemsBefore = report.problems().size();
         visit(root, 0, null, 0, null, 0, "root");
         final long listed = checkFreeList(freeHead, freeCount);
         final long unclaimed = pageCount - FIRST_DATA_PAGE - claimed.cardinality();
-        if (0 != unclaimed)
+        if (0 != unclaimed && report.problems().size() == problemsBefore)
         {
             report.problem(file, -1, "expected every data page in the tree, an overflow run or the free list actual " +
                 unclaimed + " of " + (pageCount - FIRST_DATA_PAGE) + " pages in none (leaked)");

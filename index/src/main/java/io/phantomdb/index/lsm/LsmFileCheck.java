@@ -199,6 +199,7 @@ public final class LsmFileCheck
         }
         final BloomFilter bloom = bloomOk ? new BloomFilter(buffer, (int)bloomStart) : null;
         final Scan scan = new Scan(file, buffer);
+        final int problemsBefore = report.problems().size();
         for (int b = 0; b < blockCount; b++)
         {
             final int record = indexOffset + b * INDEX_RECORD_LENGTH;
@@ -223,13 +224,13 @@ public final class LsmFileCheck
                 report.info(file + ": " + b + " of " + blockCount + " blocks checked");
             }
         }
-        if (scan.entries != entryCount)
+        if (scan.entries != entryCount && report.problems().size() == problemsBefore)
         {
             report.problem(file, footer + FOOTER_ENTRY_COUNT_OFFSET, "expected " + entryCount +
                 " entries (footer) actual " + scan.entries + " in readable blocks");
         }
-        if (null != scan.lastKey && 0 != ByteComparator.compare(buffer, indexOffset + maxKeyOffset, maxKeyLength,
-            new UnsafeBuffer(scan.lastKey), 0, scan.lastKey.length))
+        if (null != scan.lastKey && report.problems().size() == problemsBefore && 0 != ByteComparator.compare(
+            buffer, indexOffset + maxKeyOffset, maxKeyLength, new UnsafeBuffer(scan.lastKey), 0, scan.lastKey.length))
         {
             report.problem(file, footer + FOOTER_MAX_KEY_OFFSET_OFFSET, "expected the footer's max key to equal " +
                 "the last key of the last block actual different");
