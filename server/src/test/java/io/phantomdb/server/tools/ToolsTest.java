@@ -108,11 +108,11 @@ class ToolsTest
     }
 
     @Test
-    void shouldReportPageAndOffsetWhenBTreeDataPageIsFlipped() throws IOException
+    void shouldReportPageAndOffsetWhenBTreeLeafPageIsFlipped() throws IOException
     {
         populate(data(), 5_000);
         final Path file = data().resolve("data.btree");
-        final long root = rootPage(file);
+        final long root = firstLeaf(file);
         final long offset = root * 8192;
         flip(file, offset + 8000);
         final CheckReport report = check(data(), dir.resolve("scratch"));
@@ -324,7 +324,11 @@ class ToolsTest
         }
     }
 
-    private static long rootPage(final Path file) throws IOException
+    /**
+     * @return the leftmost leaf of the durable tree: the root from the newer meta page, then child 0 of each
+     * branch (type 1) down to a leaf (type 2).
+     */
+    private static long firstLeaf(final Path file) throws IOException
     {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ))
         {
@@ -332,7 +336,18 @@ class ToolsTest
             channel.read(meta, 0);
             final long v0 = meta.getLong(24);
             final long v1 = meta.getLong(8192 + 24);
-            return v0 >= v1 ? meta.getLong(32) : meta.getLong(8192 + 32);
+            long page = v0 >= v1 ? meta.getLong(32) : meta.getLong(8192 + 32);
+            final ByteBuffer node = ByteBuffer.allocate(8192).order(ByteOrder.LITTLE_ENDIAN);
+            while (true)
+            {
+                channel.read(node.clear(), page * 8192);
+                if (2 == node.get(4))
+                {
+                    return page;
+                }
+                assertEquals(1, node.get(4));
+                page = node.getLong((node.getShort(32) & 0xFFFF) + 2);
+            }
         }
     }
 
