@@ -5,6 +5,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
@@ -37,10 +38,19 @@ public final class CheckCommand implements Callable<Integer>
     }
 
     @Override
-    public Integer call() throws Exception
+    public Integer call()
     {
         final Path where = null == scratch ? Path.of(System.getProperty("java.io.tmpdir")) : scratch;
-        final CheckReport report = DataDirectoryCheck.run(data, where, System.out::println);
+        final CheckReport report;
+        try
+        {
+            report = DataDirectoryCheck.run(data, where, System.out::println);
+        }
+        catch (final IOException ex)
+        {
+            System.err.println("check: " + ex);
+            return 2;
+        }
         if (report.isClean())
         {
             System.out.println("check: " + data + " is clean");
