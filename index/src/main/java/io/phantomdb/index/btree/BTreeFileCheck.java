@@ -10,6 +10,7 @@ import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.zip.CRC32C;
 
@@ -273,7 +274,7 @@ public final class BTreeFileCheck
                     report.problem(file, offset + cell, "branch " + pageId + " entry " + i +
                         ": expected the separator within the bounds of the parent");
                 }
-                previous = java.util.Arrays.copyOfRange(bytes, keyOffset, keyOffset + keyLength);
+                previous = Arrays.copyOfRange(bytes, keyOffset, keyOffset + keyLength);
                 previousLength = keyLength;
             }
         }
@@ -302,7 +303,7 @@ public final class BTreeFileCheck
             if (i > 0)
             {
                 childLowerLength = page.getShort(cell) & 0xFFFF;
-                childLower = java.util.Arrays.copyOfRange(bytes, cell + BRANCH_CELL_HEADER_LENGTH,
+                childLower = Arrays.copyOfRange(bytes, cell + BRANCH_CELL_HEADER_LENGTH,
                     cell + BRANCH_CELL_HEADER_LENGTH + childLowerLength);
             }
             byte[] childUpper = upper;
@@ -311,7 +312,7 @@ public final class BTreeFileCheck
             {
                 final int next = page.getShort(HEADER_LENGTH + (i + 1) * SLOT_LENGTH) & 0xFFFF;
                 childUpperLength = page.getShort(next) & 0xFFFF;
-                childUpper = java.util.Arrays.copyOfRange(bytes, next + BRANCH_CELL_HEADER_LENGTH,
+                childUpper = Arrays.copyOfRange(bytes, next + BRANCH_CELL_HEADER_LENGTH,
                     next + BRANCH_CELL_HEADER_LENGTH + childUpperLength);
             }
             visit(page.getLong(cell + 2), depth + 1, childLower, childLowerLength, childUpper, childUpperLength,

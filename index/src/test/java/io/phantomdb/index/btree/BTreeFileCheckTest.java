@@ -13,6 +13,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.zip.CRC32C;
 
@@ -89,7 +90,7 @@ class BTreeFileCheckTest
             final int slot0 = BTreePageDescriptor.HEADER_LENGTH;
             final int slot1 = slot0 + BTreePageDescriptor.SLOT_LENGTH;
             final byte[] bytes = node.array();
-            final byte[] first = java.util.Arrays.copyOfRange(bytes, slot0, slot1);
+            final byte[] first = Arrays.copyOfRange(bytes, slot0, slot1);
             System.arraycopy(bytes, slot1, bytes, slot0, BTreePageDescriptor.SLOT_LENGTH);
             System.arraycopy(first, 0, bytes, slot1, BTreePageDescriptor.SLOT_LENGTH);
             cellOfSecond = node.getShort(slot1) & 0xFFFF;

@@ -1,5 +1,6 @@
 package io.phantomdb.server.tools;
 
+import io.phantomdb.CorruptionException;
 import io.phantomdb.core.PhantomDB;
 import io.phantomdb.core.catalog.StorageType;
 import io.phantomdb.core.schema.ColumnType;
@@ -21,6 +22,7 @@ import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 import java.io.IOException;
 import java.io.RandomAccessFile;
@@ -30,8 +32,6 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
@@ -88,13 +88,7 @@ class ToolsTest
 
     private static CheckReport check(final Path data, final Path scratch) throws IOException
     {
-        final List<String> lines = new ArrayList<>();
-        final CheckReport report = DataDirectoryCheck.run(data, scratch, line ->
-        {
-            lines.add(line);
-            System.out.println(line);
-        });
-        return report;
+        return DataDirectoryCheck.run(data, scratch, System.out::println);
     }
 
     @Test
@@ -103,7 +97,7 @@ class ToolsTest
         populate(data(), 5_000);
         final CheckReport report = check(data(), dir.resolve("scratch"));
         assertTrue(report.isClean(), report.problems().toString());
-        assertEquals(0, new picocli.CommandLine(new CheckCommand())
+        assertEquals(0, new CommandLine(new CheckCommand())
             .execute("--data", data().toString(), "--scratch", dir.resolve("scratch").toString()));
     }
 
@@ -121,7 +115,7 @@ class ToolsTest
         assertEquals(file, problem.file());
         assertEquals(offset, problem.offset());
         assertTrue(problem.detail().startsWith("page " + root + ": expected (stored) CRC32C"), problem.detail());
-        assertEquals(1, new picocli.CommandLine(new CheckCommand())
+        assertEquals(1, new CommandLine(new CheckCommand())
             .execute("--data", data().toString(), "--scratch", dir.resolve("scratch").toString()));
     }
 
@@ -265,11 +259,11 @@ class ToolsTest
             Backup.run(db, dir.resolve("backup"), System.out::println);
         }
         final Map<String, String> source = sums(data());
-        assertEquals(0, new picocli.CommandLine(new RestoreCommand())
+        assertEquals(0, new CommandLine(new RestoreCommand())
             .execute("--from", dir.resolve("backup").toString(), "--data", dir.resolve("restored").toString()));
         assertEquals(source, sums(dir.resolve("restored")));
         assertTrue(check(dir.resolve("restored"), dir.resolve("scratch")).isClean());
-        assertEquals(1, new picocli.CommandLine(new RestoreCommand())
+        assertEquals(1, new CommandLine(new RestoreCommand())
             .execute("--from", dir.resolve("backup").toString(), "--data", dir.resolve("restored").toString()));
     }
 
@@ -282,7 +276,7 @@ class ToolsTest
             Backup.run(db, dir.resolve("backup"), line -> { });
         }
         flip(dir.resolve("backup").resolve(BackupDescriptor.DATA_FILE), 100);
-        final io.phantomdb.CorruptionException ex = assertThrows(io.phantomdb.CorruptionException.class,
+        final CorruptionException ex = assertThrows(CorruptionException.class,
             () -> Restore.run(dir.resolve("backup"), dir.resolve("restored"), false, line -> { }));
         assertTrue(ex.getMessage().contains("expected (manifest) CRC32C"), ex.getMessage());
     }
