@@ -50,10 +50,10 @@ public final class BackupCommand implements Callable<Integer>
         {
             db = PhantomDB.open(data);
         }
-        catch (final PhantomException ex)
+        catch (final PhantomException | IllegalStateException ex)
         {
             System.err.println("backup: cannot open " + data + " (" + ex.getMessage() + "); if a server is running " +
-                "on it, stop it or back up from its process (docs/operations.md)");
+                "on it, back it up online: POST /api/backup?to=DIR on its HTTP port (docs/operations.md)");
             return 1;
         }
         try (db)

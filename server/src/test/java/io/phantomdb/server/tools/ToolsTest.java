@@ -102,6 +102,20 @@ class ToolsTest
     }
 
     @Test
+    void shouldRefuseToCheckWhenDatabaseIsOpen() throws IOException
+    {
+        populate(data(), 10);
+        try (PhantomDB db = PhantomDB.open(data()))
+        {
+            final CheckReport report = check(data(), dir.resolve("scratch"));
+            assertEquals(1, report.problems().size());
+            assertEquals("expected a data directory no process has open actual locked (a running server?): stop it " +
+                "first, or back it up online (docs/operations.md)", report.problems().get(0).detail());
+            assertTrue(db.catalog().findTable("users") != null);
+        }
+    }
+
+    @Test
     void shouldReportPageAndOffsetWhenBTreeLeafPageIsFlipped() throws IOException
     {
         populate(data(), 5_000);
