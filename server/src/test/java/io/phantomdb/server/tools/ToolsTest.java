@@ -38,6 +38,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -220,13 +221,25 @@ class ToolsTest
             {
                 Thread.onSpinWait();
             }
-            final long before = transfers.get();
-            final Properties manifest = Backup.run(db, backup, System.out::println);
+            final long[] atSnapshot = new long[1];
+            final Properties manifest = Backup.run(db, backup, line ->
+            {
+                System.out.println(line);
+                if (line.startsWith("backup: snapshot at commit version"))
+                {
+                    atSnapshot[0] = transfers.get();
+                    while (transfers.get() < atSnapshot[0] + 20)
+                    {
+                        LockSupport.parkNanos(1_000_000);
+                    }
+                }
+            });
+            final long before = atSnapshot[0];
             final long after = transfers.get();
             stop.set(true);
             mover.join();
             System.out.println("transfers before backup " + before + ", after " + after + ", total " + transfers.get());
-            assertTrue(after > before, "transfers committed while the backup ran: " + before + " -> " + after);
+            assertTrue(after >= before + 20, "transfers committed while the backup ran: " + before + " -> " + after);
             final long version = Long.parseLong(manifest.getProperty("version"));
             assertTrue(version > 0);
             assertThrows(IllegalArgumentException.class, () -> Backup.run(db, backup, line -> { }));
