@@ -61,6 +61,29 @@ class LsmFileCheckTest
     }
 
     @Test
+    void shouldCheckCleanWhenCompactionWroteSeveralLevels() throws IOException
+    {
+        try (LsmTree tree = LsmTree.open(dir, tinyConfig()))
+        {
+            for (int round = 0; round < 30; round++)
+            {
+                for (int i = 0; i < 300; i++)
+                {
+                    put(tree, (i * 31 + round * 7) % 2_000, "value-" + round + "-" + i);
+                }
+                tree.commit();
+                tree.flush();
+            }
+        }
+        final List<String> lines = new ArrayList<>();
+        final CheckReport report = new CheckReport(lines::add);
+        LsmFileCheck.check(dir, report);
+        lines.forEach(System.out::println);
+        assertTrue(report.isClean(), report.problems().toString());
+        assertTrue(lines.stream().anyMatch(l -> l.contains(": level 1,")), lines.toString());
+    }
+
+    @Test
     void shouldReportEveryMissingKeyWhenBloomFilterLosesItsBitsButKeepsAValidCrc() throws IOException
     {
         final Path table = createTreeWithOneFile();
