@@ -119,12 +119,14 @@ public final class DataDirectoryCheck
         }
         catch (final CorruptionException ex)
         {
-            report.problem(original(ex.file(), copy, data), ex.offset(), "opening the engine: " + ex.getMessage());
+            report.problem(original(ex.file(), copy, data), ex.offset(), "opening the engine: " +
+                ex.getMessage().replace(copy.toString(), data.toString()));
             return;
         }
         catch (final PhantomException | IllegalArgumentException ex)
         {
-            report.problem(data, -1, "opening the engine: " + ex.getMessage());
+            report.problem(data, -1, "opening the engine: " +
+                ex.getMessage().replace(copy.toString(), data.toString()));
             return;
         }
         final RecoveryReport recovery = engine.lastRecovery();
@@ -141,7 +143,7 @@ public final class DataDirectoryCheck
         catch (final CorruptionException ex)
         {
             report.problem(original(ex.file(), copy, data), ex.offset(), "reading the catalog or tables: " +
-                ex.getMessage());
+                ex.getMessage().replace(copy.toString(), data.toString()));
         }
     }
 

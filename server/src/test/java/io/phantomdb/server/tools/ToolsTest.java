@@ -29,6 +29,7 @@ import java.io.RandomAccessFile;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -192,6 +193,77 @@ class ToolsTest
         assertTrue(detail.startsWith("index \"users_email\": expected an entry 0x") &&
             detail.endsWith("of table \"users\" actual none"), detail);
         assertEquals(data(), report.problems().get(0).file());
+    }
+
+    @Test
+    void shouldReportWalFileWhenARecordBeforeTheTailIsFlipped() throws IOException
+    {
+        final Path image = dir.resolve("image");
+        try (PhantomDB db = PhantomDB.open(data()))
+        {
+            db.createTable(TableSchema.builder(0, "notes").column("id", ColumnType.BIGINT, false)
+                .column("text", ColumnType.TEXT, false).primaryKey("id").build());
+            for (int i = 0; i < 40; i++)
+            {
+                try (Tx tx = db.begin())
+                {
+                    tx.insert("notes", (long)i, String.format("value-%04d", i));
+                    tx.commit();
+                }
+            }
+            copyTree(data(), image);
+        }
+        final Path cq4 = walFileContaining(image.resolve("wal"), "value-0020");
+        flipMarker(cq4, "value-0020");
+        final CheckReport report = check(image, dir.resolve("scratch"));
+        assertEquals(1, report.problems().size(), report.problems().toString());
+        final CheckReport.Problem problem = report.problems().get(0);
+        assertEquals(cq4, problem.file());
+        assertTrue(problem.offset() > 0, problem.toString());
+        assertTrue(problem.detail().startsWith("opening the engine: corruption in " + cq4 + " at offset "),
+            problem.detail());
+    }
+
+    private static void copyTree(final Path from, final Path to) throws IOException
+    {
+        try (Stream<Path> files = Files.walk(from))
+        {
+            for (final Path file : (Iterable<Path>)files::iterator)
+            {
+                final Path target = to.resolve(from.relativize(file));
+                if (Files.isDirectory(file))
+                {
+                    Files.createDirectories(target);
+                }
+                else
+                {
+                    Files.copy(file, target);
+                }
+            }
+        }
+    }
+
+    private static Path walFileContaining(final Path wal, final String marker) throws IOException
+    {
+        try (Stream<Path> files = Files.walk(wal))
+        {
+            for (final Path file : (Iterable<Path>)files.filter(p -> p.toString().endsWith(".cq4"))::iterator)
+            {
+                if (new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1).contains(marker))
+                {
+                    return file;
+                }
+            }
+        }
+        throw new AssertionError(marker + " in no WAL file under " + wal);
+    }
+
+    private static void flipMarker(final Path file, final String marker) throws IOException
+    {
+        final byte[] bytes = Files.readAllBytes(file);
+        final int at = new String(bytes, StandardCharsets.ISO_8859_1).indexOf(marker);
+        bytes[at + 3] ^= 0x40;
+        Files.write(file, bytes);
     }
 
     @Test
