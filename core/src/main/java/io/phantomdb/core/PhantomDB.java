@@ -7,6 +7,7 @@ import io.phantomdb.core.catalog.TableDefinition;
 import io.phantomdb.core.schema.ColumnType;
 import io.phantomdb.core.schema.TableSchema;
 import io.phantomdb.core.table.Database;
+import io.phantomdb.core.table.Snapshot;
 import io.phantomdb.core.table.Tx;
 import io.phantomdb.core.txn.Engine;
 import io.phantomdb.core.txn.IsolationLevel;
@@ -120,6 +121,18 @@ public final class PhantomDB implements AutoCloseable
     public Tx begin(final IsolationLevel level)
     {
         return database.begin(level);
+    }
+
+    /**
+     * Begin a read-only snapshot of the whole database (catalog and every keyspace, one commit version), for
+     * backups and checks; see {@link Snapshot}.
+     *
+     * @return the snapshot, owned by the calling thread; close it promptly.
+     * @throws io.phantomdb.ClosedException if the database is closed.
+     */
+    public Snapshot snapshot()
+    {
+        return Snapshot.begin(database);
     }
 
     /**

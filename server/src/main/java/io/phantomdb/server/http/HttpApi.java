@@ -7,6 +7,7 @@ import io.phantomdb.server.ServerConfig;
 import io.phantomdb.server.auth.ScramVerifier;
 import io.phantomdb.server.auth.UserStore;
 import io.phantomdb.server.metrics.ServerMetrics;
+import io.phantomdb.server.tools.BackupEndpoint;
 import io.phantomdb.sql.SqlDatabase;
 import io.phantomdb.sql.SqlMetadata;
 import org.slf4j.Logger;
@@ -31,7 +32,7 @@ import java.util.concurrent.TimeUnit;
  * The HTTP endpoint on the JDK's embedded server: {@code /health}, {@code /metrics} (Prometheus text format),
  * and the web console ({@code /}) with its JSON API: {@code POST /api/query} and {@code POST /api/explain}
  * (the SQL text as the body), {@code GET /api/tables}, {@code GET /api/stats} (one sample a second for the live
- * charts). With {@code auth=password} the console and its API ask for HTTP Basic credentials of a database
+ * charts), and {@code POST /api/backup?to=DIR} (online backup, {@link BackupEndpoint}). With {@code auth=password} the console and its API ask for HTTP Basic credentials of a database
  * user; {@code /health} and {@code /metrics} stay open.
  * <p>
  * <b>Note:</b> thread-safe; requests run on a small pool of their own, the sampler on one scheduler thread.
@@ -51,6 +52,7 @@ public final class HttpApi implements AutoCloseable
     private final boolean authenticate;
     private final StatsSampler sampler;
     private final ConsoleQueries queries;
+    private final BackupEndpoint backups;
 
     /**
      * Binds the HTTP port on the configured host.
@@ -69,6 +71,7 @@ public final class HttpApi implements AutoCloseable
         this.authenticate = config.auth() == ServerConfig.AuthMethod.PASSWORD;
         this.sampler = new StatsSampler(metrics);
         this.queries = new ConsoleQueries(database);
+        this.backups = new BackupEndpoint(database);
         try
         {
             server = HttpServer.create(new InetSocketAddress(config.host(), config.httpPort()), 0);
@@ -136,6 +139,7 @@ public final class HttpApi implements AutoCloseable
         {
             case "/api/stats" -> send(exchange, 200, "application/json", sampler.json());
             case "/api/tables" -> send(exchange, 200, "application/json", queries.tables());
+            case "/api/backup" -> backups.handle(exchange);
             case "/api/query", "/api/explain" ->
             {
                 if (!post)
