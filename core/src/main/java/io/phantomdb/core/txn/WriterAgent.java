@@ -21,8 +21,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * ({@link ConflictDetector}; a conflict completes that caller at once), give it the next commit version, encode
  * one WAL record (transaction id = commit version; one change per put or delete) and append it, apply its
  * changes to the stores' pending version, and remember its keys for later validations. Then, once the WAL is
- * durable up to the group's last record (ALWAYS: one force per group; BATCH: the WAL forces when
- * {@link EngineConfig#groupCommitMaxRecords()} are pending or the window elapsed, polled by
+ * durable up to the group's last record (ALWAYS: one force per group; BATCH: one force as soon as no
+ * further commit is queued to join the group, else when {@link EngineConfig#groupCommitMaxRecords()} are
+ * pending or the window elapsed, polled by
  * {@link WalWriter#doWork()}; NONE: at once), the group is published: the {@link VersionClock} goes odd, every
  * store commits its pending version, the clock publishes the group's last version; then each caller is
  * completed and unparked, and commits no active snapshot needs are pruned. Readers therefore never see a commit
@@ -244,7 +245,9 @@ final class WriterAgent implements Agent
     {
         if (null != wal && groupLastLsn > wal.durableLsn())
         {
-            if (SyncPolicy.ALWAYS == policy || force)
+            // BATCH: a group waits for its window only while more commits are queued to join it; a lone
+            // committer (nothing queued behind it) is forced at once instead of sitting out the window.
+            if (SyncPolicy.ALWAYS == policy || force || queue.isEmpty())
             {
                 wal.sync();
             }
