@@ -1,0 +1,346 @@
+package io.phantomdb.sql.plan;
+
+import io.phantomdb.core.catalog.IndexDefinition;
+import io.phantomdb.core.catalog.TableDefinition;
+import io.phantomdb.core.schema.ColumnType;
+import io.phantomdb.sql.exec.AggregateCall;
+import io.phantomdb.sql.exec.DistinctOperator;
+import io.phantomdb.sql.exec.Evaluator;
+import io.phantomdb.sql.exec.FilterOperator;
+import io.phantomdb.sql.exec.HashAggregateOperator;
+import io.phantomdb.sql.exec.HashJoinOperator;
+import io.phantomdb.sql.exec.IndexScanOperator;
+import io.phantomdb.sql.exec.JoinKind;
+import io.phantomdb.sql.exec.KeyBounds;
+import io.phantomdb.sql.exec.LimitOperator;
+import io.phantomdb.sql.exec.MergeJoinOperator;
+import io.phantomdb.sql.exec.NestedLoopJoinOperator;
+import io.phantomdb.sql.exec.Operator;
+import io.phantomdb.sql.exec.PointLookupOperator;
+import io.phantomdb.sql.exec.ProjectOperator;
+import io.phantomdb.sql.exec.RowLocker;
+import io.phantomdb.sql.exec.SetOperationOperator;
+import io.phantomdb.sql.exec.SortKey;
+import io.phantomdb.sql.exec.SortOperator;
+import io.phantomdb.sql.exec.SystemTableScanOperator;
+import io.phantomdb.sql.exec.TableColumns;
+import io.phantomdb.sql.exec.TableScanOperator;
+import io.phantomdb.sql.exec.ValueCoercer;
+import io.phantomdb.sql.exec.ValuesOperator;
+import io.phantomdb.sql.func.FunctionRegistry;
+import io.phantomdb.sql.value.Casts;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Turns an optimized {@link LogicalPlan} into a tree of {@link Operator}s: picks access paths (point
+ * lookup, primary key range, secondary and expression indexes), join algorithms (hash join for equi-joins,
+ * merge join when both inputs are ordered on a unique key, nested loop otherwise) and compiles every
+ * expression once.
+ * <p>
+ * <b>Note:</b> used by one thread while planning one statement.
+ */
+public final class PhysicalPlanner
+{
+    private final SchemaView schema;
+    private final Statistics statistics;
+    private final ExpressionCompiler compiler;
+    private final Optimizer optimizer;
+    private final ExpressionIndexes expressionIndexes;
+
+    /**
+     * @param schema     the schema the plan was bound against.
+     * @param statistics row count estimates.
+     * @param functions  resolves scalar functions.
+     */
+    public PhysicalPlanner(final SchemaView schema, final Statistics statistics, final FunctionRegistry functions)
+    {
+        this.schema = schema;
+        this.statistics = statistics;
+        this.compiler = new ExpressionCompiler(this::planSubquery, functions);
+        this.optimizer = new Optimizer(compiler);
+        this.expressionIndexes = new ExpressionIndexes(schema, functions);
+    }
+
+    /**
+     * @return the compiler this planner uses.
+     */
+    public ExpressionCompiler compiler()
+    {
+        return compiler;
+    }
+
+    /**
+     * @return the optimizer this planner uses.
+     */
+    public Optimizer optimizer()
+    {
+        return optimizer;
+    }
+
+    /**
+     * Optimizes and plans a query.
+     *
+     * @param plan the bound plan.
+     * @return the operator tree.
+     */
+    public Operator plan(final LogicalPlan plan)
+    {
+        return build(optimizer.optimize(plan));
+    }
+
+    private Operator planSubquery(final LogicalPlan plan)
+    {
+        return plan(plan);
+    }
+
+    private Operator build(final LogicalPlan plan)
+    {
+        if (plan instanceof LogicalPlan.Scan)
+        {
+            return scan((LogicalPlan.Scan)plan, List.of());
+        }
+        if (plan instanceof LogicalPlan.Filter)
+        {
+            final LogicalPlan.Filter f = (LogicalPlan.Filter)plan;
+            if (f.input() instanceof LogicalPlan.Scan)
+            {
+                return scan((LogicalPlan.Scan)f.input(), BoundExprs.conjuncts(f.predicate()));
+            }
+            final Operator input = build(f.input());
+            return new FilterOperator(input, compiler.compile(f.predicate()), ExplainText.of(f.predicate()),
+                Math.max(1, input.estimatedRows() * 0.5));
+        }
+        if (plan instanceof LogicalPlan.SystemScan)
+        {
+            final LogicalPlan.SystemScan s = (LogicalPlan.SystemScan)plan;
+            return new SystemTableScanOperator(s.table().schema() + "." + s.table().name(), s.table().rows(),
+                s.fields().size());
+        }
+        if (plan instanceof LogicalPlan.Values)
+        {
+            final LogicalPlan.Values v = (LogicalPlan.Values)plan;
+            final Evaluator[][] rows = new Evaluator[v.rows().size()][];
+            for (int i = 0; i < rows.length; i++)
+            {
+                rows[i] = compiler.compile(v.rows().get(i));
+            }
+            return new ValuesOperator(rows, v.fields().size());
+        }
+        if (plan instanceof LogicalPlan.Project)
+        {
+            final LogicalPlan.Project p = (LogicalPlan.Project)plan;
+            final Operator input = build(p.input());
+            if (isIdentity(p, input.width()))
+            {
+                return input;
+            }
+            return new ProjectOperator(input, compiler.compile(p.expressions()), ExplainText.of(p.expressions()));
+        }
+        if (plan instanceof LogicalPlan.Join)
+        {
+            return join((LogicalPlan.Join)plan);
+        }
+        if (plan instanceof LogicalPlan.Aggregate)
+        {
+            final LogicalPlan.Aggregate a = (LogicalPlan.Aggregate)plan;
+            final Operator input = build(a.input());
+            final AggregateCall[] calls = new AggregateCall[a.aggregates().size()];
+            for (int i = 0; i < calls.length; i++)
+            {
+                final BoundExpr.Aggregate agg = a.aggregates().get(i);
+                calls[i] = new AggregateCall(null == agg.argument() ? null : compiler.compile(agg.argument()),
+                    agg.distinct(), Functions.aggregateStates(agg), ExplainText.of(agg));
+            }
+            final double rows = a.groups().isEmpty() ? 1 : Math.max(1, input.estimatedRows() / 10);
+            return new HashAggregateOperator(input, compiler.compile(a.groups()), calls, SqlValueSemantics.INSTANCE,
+                ExplainText.of(a.groups()), rows);
+        }
+        if (plan instanceof LogicalPlan.Sort)
+        {
+            final LogicalPlan.Sort s = (LogicalPlan.Sort)plan;
+            final Operator input = build(s.input());
+            final SortKey[] keys = new SortKey[s.items().size()];
+            final StringBuilder text = new StringBuilder();
+            for (int i = 0; i < keys.length; i++)
+            {
+                final SortItem item = s.items().get(i);
+                keys[i] = new SortKey(compiler.compile(item.expression()), item.descending(), item.nullsFirst());
+                text.append(i == 0 ? "" : ", ").append(sortName(s.input(), item.expression()))
+                    .append(item.descending() ? " DESC" : "");
+            }
+            return new SortOperator(input, keys, SqlValueSemantics.INSTANCE, text.toString());
+        }
+        if (plan instanceof LogicalPlan.Limit)
+        {
+            final LogicalPlan.Limit l = (LogicalPlan.Limit)plan;
+            final Operator input = build(l.input());
+            double rows = input.estimatedRows();
+            if (l.limit() instanceof BoundExpr.Literal && ((BoundExpr.Literal)l.limit()).value() instanceof Number)
+            {
+                rows = Math.min(rows, ((Number)((BoundExpr.Literal)l.limit()).value()).doubleValue());
+            }
+            return new LimitOperator(input, null == l.limit() ? null : compiler.compile(l.limit()),
+                null == l.offset() ? null : compiler.compile(l.offset()), rows);
+        }
+        if (plan instanceof LogicalPlan.Distinct)
+        {
+            return new DistinctOperator(build(((LogicalPlan.Distinct)plan).input()), SqlValueSemantics.INSTANCE);
+        }
+        final LogicalPlan.SetOperation s = (LogicalPlan.SetOperation)plan;
+        return new SetOperationOperator(build(s.left()), build(s.right()), s.kind(), s.all(), SqlValueSemantics.INSTANCE);
+    }
+
+    private static String sortName(final LogicalPlan input, final BoundExpr e)
+    {
+        if (e instanceof BoundExpr.InputRef && input instanceof LogicalPlan.Project)
+        {
+            return ExplainText.of(((LogicalPlan.Project)input).expressions().get(((BoundExpr.InputRef)e).index()));
+        }
+        return ExplainText.of(e);
+    }
+
+    private static boolean isIdentity(final LogicalPlan.Project p, final int inputWidth)
+    {
+        if (p.expressions().size() != inputWidth)
+        {
+            return false;
+        }
+        for (int i = 0; i < inputWidth; i++)
+        {
+            final BoundExpr e = p.expressions().get(i);
+            if (!(e instanceof BoundExpr.InputRef) || ((BoundExpr.InputRef)e).index() != i)
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private Operator scan(final LogicalPlan.Scan scan, final List<BoundExpr> conjunctsIn)
+    {
+        final TableDefinition table = scan.table();
+        final int width = table.schema().columnCount();
+        final int[] all = new int[width];
+        for (int i = 0; i < width; i++)
+        {
+            all[i] = i;
+        }
+        final TableColumns columns = new TableColumns(all);
+        final List<BoundExpr> conjuncts = expressionIndexes.rewrite(table, conjunctsIn);
+        final List<IndexDefinition> indexes = schema.catalog().indexesOf(table.id());
+        final AccessPath path = AccessPath.choose(table, indexes, conjuncts);
+        final double rows = statistics.rowCount(table);
+        final RowLocker locker = scan.forUpdate() ? new RowLocker(table.name(), table.schema().primaryKey()) : null;
+        Operator op;
+        switch (path.kind)
+        {
+            case POINT:
+                op = new PointLookupOperator(table.name(), width, columns, bounds(path, true), scan.forUpdate());
+                break;
+            case PRIMARY_RANGE:
+                op = new TableScanOperator(table.name(), width, columns, bounds(path, false), true,
+                    Math.max(1, rows * path.selectivity)).lockRows(locker);
+                break;
+            case INDEX:
+                op = new IndexScanOperator(path.index.name(), table.name(), width, columns, bounds(path, false), true,
+                    Math.max(1, rows * path.selectivity)).lockRows(locker);
+                break;
+            default:
+                op = new TableScanOperator(table.name(), width, columns, KeyBounds.NONE, true, rows).lockRows(locker);
+                break;
+        }
+        if (!path.residual.isEmpty())
+        {
+            final BoundExpr predicate = BoundExprs.and(path.residual);
+            op = new FilterOperator(op, compiler.compile(predicate), ExplainText.of(predicate),
+                Math.max(1, op.estimatedRows() * Math.pow(0.5, path.residual.size())));
+        }
+        return op;
+    }
+
+    private KeyBounds bounds(final AccessPath path, final boolean pointOnly)
+    {
+        final Evaluator[] from = null == path.from ? null : compileAll(path.from);
+        final Evaluator[] to = pointOnly || null == path.to ? null : compileAll(path.to);
+        final ValueCoercer[] coercers = new ValueCoercer[path.keyTypes.size()];
+        for (int i = 0; i < coercers.length; i++)
+        {
+            final ColumnType type = path.keyTypes.get(i);
+            coercers[i] = value -> Casts.cast(value, null, type);
+        }
+        if (pointOnly)
+        {
+            return new KeyBounds(from, null, coercers, path.description);
+        }
+        return new KeyBounds(from, path.to == path.from ? from : to, coercers, path.description);
+    }
+
+    private Evaluator[] compileAll(final List<BoundExpr> list)
+    {
+        return compiler.compile(list);
+    }
+
+    private Operator join(final LogicalPlan.Join join)
+    {
+        final Operator left = build(join.left());
+        final Operator right = build(join.right());
+        final int leftWidth = join.left().fields().size();
+        final List<BoundExpr> leftKeys = new ArrayList<>();
+        final List<BoundExpr> rightKeys = new ArrayList<>();
+        final List<BoundExpr> residual = new ArrayList<>();
+        for (final BoundExpr c : BoundExprs.conjuncts(join.condition()))
+        {
+            if (c instanceof BoundExpr.Compare && "=".equals(((BoundExpr.Compare)c).op()) && !BoundExprs.containsSubquery(c))
+            {
+                final BoundExpr a = ((BoundExpr.Compare)c).left();
+                final BoundExpr b = ((BoundExpr.Compare)c).right();
+                final int[] ra = BoundExprs.inputRange(a);
+                final int[] rb = BoundExprs.inputRange(b);
+                if (ra[0] >= 0 && rb[0] >= 0 && ra[1] < leftWidth && rb[0] >= leftWidth)
+                {
+                    leftKeys.add(a);
+                    rightKeys.add(BoundExprs.shift(b, -leftWidth));
+                    continue;
+                }
+                if (ra[0] >= 0 && rb[0] >= 0 && rb[1] < leftWidth && ra[0] >= leftWidth)
+                {
+                    leftKeys.add(b);
+                    rightKeys.add(BoundExprs.shift(a, -leftWidth));
+                    continue;
+                }
+            }
+            residual.add(c);
+        }
+        final BoundExpr rest = BoundExprs.and(residual);
+        final Evaluator restEvaluator = null == rest ? null : compiler.compile(rest);
+        final String text = ExplainText.of(join.condition() == null ? new BoundExpr.Literal(true, null) : join.condition());
+        if (leftKeys.isEmpty())
+        {
+            final double rows = null == join.condition() ? left.estimatedRows() * right.estimatedRows() :
+                Math.max(1, left.estimatedRows() * right.estimatedRows() * 0.1);
+            return new NestedLoopJoinOperator(left, right, join.kind(), restEvaluator, text, rows);
+        }
+        final double rows = Math.max(left.estimatedRows(), right.estimatedRows());
+        if (join.kind() == JoinKind.INNER && null == rest && leftKeys.size() == 1 &&
+            orderedOnUniqueKey(join.left(), leftKeys.get(0)) && orderedOnUniqueKey(join.right(), rightKeys.get(0)))
+        {
+            return new MergeJoinOperator(left, right, compiler.compile(leftKeys.get(0)), compiler.compile(rightKeys.get(0)),
+                SqlValueSemantics.INSTANCE, text, rows);
+        }
+        return new HashJoinOperator(left, right, join.kind(), compiler.compile(leftKeys), compiler.compile(rightKeys),
+            restEvaluator, SqlValueSemantics.INSTANCE, text, rows);
+    }
+
+    private static boolean orderedOnUniqueKey(final LogicalPlan plan, final BoundExpr key)
+    {
+        if (!(plan instanceof LogicalPlan.Scan) || !(key instanceof BoundExpr.InputRef))
+        {
+            return false;
+        }
+        final int[] pk = ((LogicalPlan.Scan)plan).table().schema().primaryKey();
+        return pk.length == 1 && pk[0] == ((BoundExpr.InputRef)key).index() &&
+            !((LogicalPlan.Scan)plan).forUpdate();
+    }
+}
