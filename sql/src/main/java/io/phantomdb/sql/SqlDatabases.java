@@ -1,5 +1,8 @@
 package io.phantomdb.sql;
 
+import io.phantomdb.core.PhantomDB;
+import io.phantomdb.sql.engine.EngineDatabase;
+
 import java.nio.file.Path;
 
 /**
@@ -16,10 +19,11 @@ public final class SqlDatabases
      *
      * @param directory the data directory.
      * @return the database; close it when done.
+     * @throws SqlException XX001 if the data fails a check, XX000 if it cannot be opened.
      */
     public static SqlDatabase open(final Path directory)
     {
-        throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED, "the SQL engine is being built: " + directory);
+        return start(() -> PhantomDB.open(directory));
     }
 
     /**
@@ -29,6 +33,37 @@ public final class SqlDatabases
      */
     public static SqlDatabase inMemory()
     {
-        throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED, "the SQL engine is being built");
+        return start(PhantomDB::inMemory);
+    }
+
+    private static SqlDatabase start(final java.util.function.Supplier<PhantomDB> opener)
+    {
+        final PhantomDB engine;
+        try
+        {
+            engine = opener.get();
+        }
+        catch (final SqlException ex)
+        {
+            throw ex;
+        }
+        catch (final io.phantomdb.CorruptionException ex)
+        {
+            throw new SqlException(SqlState.DATA_CORRUPTED, ex.getMessage(), 0, ex);
+        }
+        catch (final RuntimeException ex)
+        {
+            throw new SqlException(SqlState.INTERNAL_ERROR, "could not open the database: " + ex, 0, ex);
+        }
+        try
+        {
+            return new EngineDatabase(engine);
+        }
+        catch (final RuntimeException ex)
+        {
+            engine.close();
+            throw ex instanceof SqlException ? (SqlException)ex :
+                new SqlException(SqlState.INTERNAL_ERROR, "could not open the database: " + ex, 0, ex);
+        }
     }
 }

@@ -136,6 +136,20 @@ public abstract class Operator
     }
 
     /**
+     * Zeroes the counters of this operator and its inputs.
+     */
+    public final void resetStatistics()
+    {
+        rows = 0;
+        loops = 0;
+        nanos = 0;
+        for (final Operator child : children())
+        {
+            child.resetStatistics();
+        }
+    }
+
+    /**
      * @return rows returned over all loops.
      */
     public final long actualRows()

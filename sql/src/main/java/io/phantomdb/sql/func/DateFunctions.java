@@ -65,8 +65,9 @@ final class DateFunctions
                 {
                     return Fn.strict(name, ColumnType.NUMERIC, a -> extract(Args.text(a[0]), a[1], source));
                 }
+                final ColumnType asTimestamp = source.kind() == TypeKind.DATE ? ColumnType.TIMESTAMP : source;
                 return Fn.strict(name, ColumnType.DOUBLE_PRECISION,
-                    a -> extract(Args.text(a[0]), a[1], source).doubleValue());
+                    a -> extract(Args.text(a[0]), Casts.cast(a[1], source, asTimestamp), asTimestamp).doubleValue());
             }
             case "date_trunc":
                 if (n != 2 || !Args.isText(types.get(0)) || !isDateTime(types.get(1)) ||

@@ -1,6 +1,7 @@
 package io.phantomdb.sql.func;
 
 import io.phantomdb.core.schema.ColumnType;
+import io.phantomdb.core.schema.TypeKind;
 import io.phantomdb.sql.SqlException;
 import io.phantomdb.sql.SqlState;
 import io.phantomdb.sql.value.TypeRules;
@@ -84,7 +85,9 @@ public final class FunctionRegistry
             {
                 sb.append(", ");
             }
-            sb.append(TypeRules.displayName(TypeRules.unconstrained(argTypes.get(i))));
+            final ColumnType type = argTypes.get(i);
+            sb.append(type != null && type.kind() == TypeKind.CHAR ? "character" :
+                TypeRules.displayName(TypeRules.unconstrained(type)));
         }
         return sb.append(')').toString();
     }

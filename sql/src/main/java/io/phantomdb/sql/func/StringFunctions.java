@@ -4,6 +4,8 @@ import io.phantomdb.core.schema.ColumnType;
 import io.phantomdb.core.schema.TypeKind;
 import io.phantomdb.sql.SqlException;
 import io.phantomdb.sql.SqlState;
+import io.phantomdb.sql.value.PgText;
+import io.phantomdb.sql.value.ValueErrors;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -165,7 +167,7 @@ final class StringFunctions
     {
         if (count < 0)
         {
-            throw new SqlException("22011", "negative substring length not allowed");
+            throw new SqlException(ValueErrors.SUBSTRING_ERROR, "negative substring length not allowed");
         }
         final long endExclusive = (long)start + count;
         final int from = Math.max(start, 1);
@@ -230,7 +232,7 @@ final class StringFunctions
                 {
                     sb.append(separator);
                 }
-                sb.append(Args.text(a[i]));
+                sb.append(PgText.format(a[i], null));
                 any = true;
             }
         }

@@ -185,6 +185,18 @@ public final class BoundExprs
 
     /**
      * @param e an expression.
+     * @return whether it gives the same value for the same row every time (no parameters, subqueries,
+     * aggregates or volatile functions): what an index expression must be.
+     */
+    public static boolean isDeterministic(final BoundExpr e)
+    {
+        return !any(e, n -> n instanceof BoundExpr.Param || n instanceof BoundExpr.Subquery ||
+            n instanceof BoundExpr.Aggregate || n instanceof BoundExpr.OuterRef ||
+            (n instanceof BoundExpr.Call && !((BoundExpr.Call)n).deterministic()));
+    }
+
+    /**
+     * @param e an expression.
      * @return the lowest and highest input column index it reads, or {-1, -1} for none.
      */
     public static int[] inputRange(final BoundExpr e)

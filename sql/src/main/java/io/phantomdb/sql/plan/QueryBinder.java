@@ -286,8 +286,6 @@ public final class QueryBinder
         return new SortItem(e, item.descending(), nullsFirst);
     }
 
-    // ---------------------------------------------------------------- FROM
-
     /**
      * Binds a FROM item.
      *
@@ -494,8 +492,6 @@ public final class QueryBinder
         }
         return new LogicalPlan.Project(plan, refs, renamed);
     }
-
-    // ---------------------------------------------------------------- SELECT
 
     private LogicalPlan bindSelect(
         final QueryBody.Select select, final Scope parent, final List<OrderItem> orderBy, final boolean forUpdate)

@@ -12,13 +12,14 @@ import java.util.Map;
  * @param views             views by folded name.
  * @param checks            CHECK constraints by folded table name.
  * @param expressionIndexes expression indexes by folded index name.
+ * @param defaults          DEFAULT texts of columns added by ALTER TABLE, by folded {@code table.column}.
  */
 public record SqlSchema(
     Map<String, ViewDefinition> views, Map<String, List<CheckDefinition>> checks,
-    Map<String, ExpressionIndex> expressionIndexes)
+    Map<String, ExpressionIndex> expressionIndexes, Map<String, String> defaults)
 {
     /** The schema with nothing in it. */
-    public static final SqlSchema EMPTY = new SqlSchema(Map.of(), Map.of(), Map.of());
+    public static final SqlSchema EMPTY = new SqlSchema(Map.of(), Map.of(), Map.of(), Map.of());
 
     /** Prefix of the SQL layer's hidden column names. */
     public static final String HIDDEN_PREFIX = "__ph_";
@@ -77,6 +78,16 @@ public record SqlSchema(
     public ViewDefinition view(final String name)
     {
         return views.get(TableSchema.fold(name));
+    }
+
+    /**
+     * @param table  a table name.
+     * @param column a column name.
+     * @return the DEFAULT text ALTER TABLE ADD COLUMN gave the column, or null.
+     */
+    public String addedDefault(final String table, final String column)
+    {
+        return defaults.get(TableSchema.fold(table) + "." + TableSchema.fold(column));
     }
 
     /**

@@ -13,8 +13,8 @@ import java.time.temporal.ChronoUnit;
 
 /**
  * SQL operators on values with PostgreSQL's semantics. Operands may be in any numeric boxes: the result
- * has the type of the higher operand in the promotion order (see {@link TypeRules#arithmeticType}), so
- * {@code Integer + Long} is a {@code Long}; {@code Short + Short} is a {@code Short}. Any null operand gives
+ * has the type {@link TypeRules#arithmeticType} gives, so {@code Integer + Long} is a {@code Long},
+ * {@code Short + Short} a {@code Short} and {@code Float + Integer} a {@code Double}. Any null operand gives
  * null.
  * <ul>
  *   <li>Integer overflow fails with 22003 {@code integer out of range} / {@code bigint out of range} /
@@ -169,7 +169,7 @@ public final class Arithmetic
         {
             return (int)ChronoUnit.DAYS.between((LocalDate)b, (LocalDate)a);
         }
-        if (a instanceof LocalDateTime && b instanceof LocalDateTime)
+        if ((a instanceof LocalDateTime || a instanceof LocalDate) && (b instanceof LocalDateTime || b instanceof LocalDate))
         {
             throw new SqlException(
                 SqlState.FEATURE_NOT_SUPPORTED, "timestamp - timestamp needs type interval, which is not supported");
@@ -474,7 +474,13 @@ public final class Arithmetic
 
     private static int rank(final Number x, final Number y)
     {
-        return Math.max(rankOf(x), rankOf(y));
+        final int rx = rankOf(x);
+        final int ry = rankOf(y);
+        if (rx != ry && (rx == FLOAT || ry == FLOAT))
+        {
+            return DOUBLE;
+        }
+        return Math.max(rx, ry);
     }
 
     private static int rankOf(final Number n)

@@ -25,7 +25,8 @@ import java.time.LocalTime;
  *   <li>Text converts to every type by {@link PgText#parse(String, ColumnType)}; every type converts to text
  *   by {@link #toText(Object)} (booleans become {@code true}/{@code false}).</li>
  *   <li>{@code VARCHAR(n)}/{@code CHAR(n)}: an explicit cast truncates to n characters; assignment fails with
- *   22001 unless the excess is blanks. {@code CHAR(n)} pads with blanks.</li>
+ *   22001 unless the excess is blanks. {@code CHAR(n)} pads with blanks; its trailing blanks are dropped when
+ *   it converts to VARCHAR or TEXT.</li>
  *   <li>BOOLEAN and INTEGER convert both ways; DATE, TIMESTAMP and TIME convert where PostgreSQL allows;
  *   JSON converts from and to text only (validated).</li>
  *   <li>Anything else fails with 42846 {@code cannot cast type boolean to date}.</li>
@@ -91,7 +92,7 @@ public final class Casts
             case CHAR:
             case VARCHAR:
             case TEXT:
-                return fitText(toText(value), to, true);
+                return fitText(fromCharacter(toText(value), source, to), to, true);
             case BYTEA:
                 if (value instanceof byte[])
                 {
@@ -187,9 +188,23 @@ public final class Casts
         }
         if (TypeRules.isString(to))
         {
-            return fitText(toText(value), to, false);
+            return fitText(fromCharacter(toText(value), source, to), to, false);
         }
         return cast(value, source, to);
+    }
+
+    private static String fromCharacter(final String text, final ColumnType source, final ColumnType to)
+    {
+        if (source.kind() != TypeKind.CHAR || to.kind() == TypeKind.CHAR)
+        {
+            return text;
+        }
+        int end = text.length();
+        while (end > 0 && text.charAt(end - 1) == ' ')
+        {
+            end--;
+        }
+        return text.substring(0, end);
     }
 
     /**

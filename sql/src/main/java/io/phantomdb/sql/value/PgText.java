@@ -8,6 +8,7 @@ import io.phantomdb.sql.value.json.Json;
 
 import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.math.MathContext;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
@@ -54,7 +55,8 @@ public final class PgText
         {
             return (Boolean)value ? "t" : "f";
         }
-        if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte)
+        if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte ||
+            value instanceof BigInteger)
         {
             return value.toString();
         }

@@ -259,6 +259,10 @@ public final class TypeRules
         {
             return a;
         }
+        if (isNumeric(a) && isNumeric(b))
+        {
+            return operatorNumericType(a, b);
+        }
         final ColumnType common = commonKnown(a, b);
         if (common == null)
         {
@@ -268,8 +272,8 @@ public final class TypeRules
     }
 
     /**
-     * The result type of a binary operator: {@code + - * / %} on numbers (the higher of the two in the
-     * promotion order; SMALLINT op SMALLINT stays SMALLINT), {@code date + integer}, {@code integer + date},
+     * The result type of a binary operator: {@code + - * / %} on numbers ({@link #operatorNumericType}:
+     * SMALLINT op SMALLINT stays SMALLINT, REAL op INTEGER is DOUBLE PRECISION), {@code date + integer}, {@code integer + date},
      * {@code date - integer} (DATE), {@code date - date} (INTEGER), {@code date + time} (TIMESTAMP), and
      * {@code ||} (TEXT when either side is a string or unknown, or both are non-string types converted to text
      * as PostgreSQL's {@code anytextcat} does).
@@ -278,7 +282,8 @@ public final class TypeRules
      * @param a  the left type, or null for unknown.
      * @param b  the right type, or null for unknown.
      * @return the result type; null (unknown) when both operands are unknown and the operator is not {@code ||}.
-     * @throws SqlException 42883 "operator does not exist: date + date" when the operator does not apply.
+     * @throws SqlException 42883 "operator does not exist: date + date" when the operator does not apply;
+     *                      0A000 for {@code timestamp - timestamp} (no INTERVAL type).
      */
     public static ColumnType arithmeticType(final String op, final ColumnType a, final ColumnType b)
     {
@@ -302,7 +307,7 @@ public final class TypeRules
         final int rr = numericRank(kr);
         if (rl >= 0 && rr >= 0)
         {
-            final ColumnType result = rl >= rr ? unconstrained(left) : unconstrained(right);
+            final ColumnType result = operatorNumericType(left, right);
             final boolean isFloat = result.kind() == TypeKind.REAL || result.kind() == TypeKind.DOUBLE_PRECISION;
             if ("%".equals(op) && isFloat)
             {
@@ -333,11 +338,36 @@ public final class TypeRules
                 {
                     return ColumnType.INTEGER;
                 }
+                if (isDateTime(kl) && isDateTime(kr))
+                {
+                    throw new SqlException(
+                        SqlState.FEATURE_NOT_SUPPORTED,
+                        "timestamp - timestamp needs type interval, which is not supported");
+                }
                 break;
             default:
                 break;
         }
         throw ValueErrors.noOperator(op, displayName(a), displayName(b));
+    }
+
+    /**
+     * The type PostgreSQL's operator resolution picks for two numeric operands: the higher in the promotion
+     * order, except that REAL with any other numeric type gives DOUBLE PRECISION (the preferred type).
+     *
+     * @param a a numeric type.
+     * @param b a numeric type.
+     * @return the operator's input type, unconstrained.
+     */
+    public static ColumnType operatorNumericType(final ColumnType a, final ColumnType b)
+    {
+        final TypeKind ka = a.kind();
+        final TypeKind kb = b.kind();
+        if (ka != kb && (ka == TypeKind.REAL || kb == TypeKind.REAL))
+        {
+            return ColumnType.DOUBLE_PRECISION;
+        }
+        return numericRank(ka) >= numericRank(kb) ? unconstrained(a) : unconstrained(b);
     }
 
     private static boolean isDateLike(final ColumnType type)

@@ -23,6 +23,8 @@ public final class ValueErrors
     public static final String INVALID_ARGUMENT_FOR_LOGARITHM = "2201E";
     /** {@code 2201F} invalid_argument_for_power_function. */
     public static final String INVALID_ARGUMENT_FOR_POWER = "2201F";
+    /** {@code 22011} substring_error: a negative substring length. */
+    public static final String SUBSTRING_ERROR = "22011";
     /** {@code 42725} ambiguous_function: more than one operator or function fits. */
     public static final String AMBIGUOUS_FUNCTION = "42725";
 

@@ -384,6 +384,41 @@ public final class Values
     }
 
     /**
+     * A comparison operator in three-valued logic, on two values of the same (already coerced) type.
+     *
+     * @param op one of {@code = <> != < <= > >=}.
+     * @param a  a value, or null.
+     * @param b  a value, or null.
+     * @return the truth value, or null if either operand is null.
+     * @throws IllegalArgumentException for another operator.
+     */
+    public static Boolean compareOp(final String op, final Object a, final Object b)
+    {
+        if (a == null || b == null)
+        {
+            return null;
+        }
+        switch (op)
+        {
+            case "=":
+                return equal(a, b);
+            case "<>":
+            case "!=":
+                return !equal(a, b);
+            case "<":
+                return compare(a, b) < 0;
+            case "<=":
+                return compare(a, b) <= 0;
+            case ">":
+                return compare(a, b) > 0;
+            case ">=":
+                return compare(a, b) >= 0;
+            default:
+                throw new IllegalArgumentException("not a comparison operator: " + op);
+        }
+    }
+
+    /**
      * SQL AND: false if either is false, else null if either is null, else true.
      *
      * @param a a truth value or null (unknown).

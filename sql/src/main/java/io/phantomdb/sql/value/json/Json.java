@@ -5,6 +5,7 @@ import io.phantomdb.sql.SqlState;
 import io.phantomdb.sql.value.ValueErrors;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 
 /**
  * Parses JSON text (RFC 8259, as PostgreSQL's {@code json} input accepts it) into an immutable
@@ -51,7 +52,293 @@ public final class Json
      */
     public static void validate(final String text)
     {
-        parse(text);
+        final Json parser = new Json(text);
+        parser.skipSpace();
+        parser.skipValue();
+        parser.skipSpace();
+        if (parser.pos != text.length())
+        {
+            throw invalid();
+        }
+    }
+
+    /**
+     * Finds one member of a top-level object, or one element of a top-level array, building a tree for it
+     * only: the rest of the document is validated without allocating.
+     *
+     * @param text       a JSON document.
+     * @param keyOrIndex a String key, or an integer box index (negative from the end).
+     * @return the member (the last one for a duplicated key), or null when absent or the root is of the
+     * other kind.
+     * @throws SqlException 22P02 {@code invalid input syntax for type json} for a malformed document.
+     */
+    public static JsonNode member(final String text, final Object keyOrIndex)
+    {
+        final Json parser = new Json(text);
+        parser.skipSpace();
+        final char first = parser.pos < text.length() ? text.charAt(parser.pos) : ' ';
+        final boolean byKey = keyOrIndex instanceof String;
+        if ((first != '{' || !byKey) && (first != '[' || byKey))
+        {
+            validate(text);
+            return null;
+        }
+        final int found = byKey ?
+            parser.findKey((String)keyOrIndex) : parser.findIndex(((Number)keyOrIndex).intValue());
+        parser.skipSpace();
+        if (parser.pos != text.length())
+        {
+            throw invalid();
+        }
+        if (found < 0)
+        {
+            return null;
+        }
+        final Json builder = new Json(text);
+        builder.pos = found;
+        return builder.value();
+    }
+
+    private int findKey(final String key)
+    {
+        int found = -1;
+        pos++;
+        enter();
+        skipSpace();
+        if (pos < s.length() && s.charAt(pos) == '}')
+        {
+            pos++;
+            depth--;
+            return -1;
+        }
+        while (true)
+        {
+            if (pos >= s.length() || s.charAt(pos) != '"')
+            {
+                throw invalid();
+            }
+            final int keyStart = pos + 1;
+            final boolean escaped = skipString();
+            final boolean match = escaped ?
+                unescape(keyStart).equals(key) :
+                pos - 1 - keyStart == key.length() && s.startsWith(key, keyStart);
+            skipSpace();
+            expect(':');
+            skipSpace();
+            if (match)
+            {
+                found = pos;
+            }
+            skipValue();
+            skipSpace();
+            if (pos < s.length() && s.charAt(pos) == ',')
+            {
+                pos++;
+                skipSpace();
+                continue;
+            }
+            expect('}');
+            depth--;
+            return found;
+        }
+    }
+
+    private String unescape(final int keyStart)
+    {
+        final Json keyParser = new Json(s);
+        keyParser.pos = keyStart - 1;
+        return keyParser.string();
+    }
+
+    private int findIndex(final int index)
+    {
+        final int[] starts = index < 0 ? new int[16] : null;
+        int[] positions = starts;
+        int count = 0;
+        int found = -1;
+        pos++;
+        enter();
+        skipSpace();
+        if (pos < s.length() && s.charAt(pos) == ']')
+        {
+            pos++;
+            depth--;
+            return -1;
+        }
+        while (true)
+        {
+            if (count == index)
+            {
+                found = pos;
+            }
+            if (positions != null)
+            {
+                if (count == positions.length)
+                {
+                    positions = Arrays.copyOf(positions, count * 2);
+                }
+                positions[count] = pos;
+            }
+            count++;
+            skipValue();
+            skipSpace();
+            if (pos < s.length() && s.charAt(pos) == ',')
+            {
+                pos++;
+                skipSpace();
+                continue;
+            }
+            expect(']');
+            depth--;
+            if (positions != null)
+            {
+                final int i = count + index;
+                return i >= 0 ? positions[i] : -1;
+            }
+            return found;
+        }
+    }
+
+    private void skipValue()
+    {
+        if (pos >= s.length())
+        {
+            throw invalid();
+        }
+        final char c = s.charAt(pos);
+        switch (c)
+        {
+            case '{':
+                enter();
+                pos++;
+                skipSpace();
+                if (pos < s.length() && s.charAt(pos) == '}')
+                {
+                    pos++;
+                }
+                else
+                {
+                    while (true)
+                    {
+                        if (pos >= s.length() || s.charAt(pos) != '"')
+                        {
+                            throw invalid();
+                        }
+                        skipString();
+                        skipSpace();
+                        expect(':');
+                        skipSpace();
+                        skipValue();
+                        skipSpace();
+                        if (pos < s.length() && s.charAt(pos) == ',')
+                        {
+                            pos++;
+                            skipSpace();
+                            continue;
+                        }
+                        expect('}');
+                        break;
+                    }
+                }
+                depth--;
+                return;
+            case '[':
+                enter();
+                pos++;
+                skipSpace();
+                if (pos < s.length() && s.charAt(pos) == ']')
+                {
+                    pos++;
+                }
+                else
+                {
+                    while (true)
+                    {
+                        skipValue();
+                        skipSpace();
+                        if (pos < s.length() && s.charAt(pos) == ',')
+                        {
+                            pos++;
+                            skipSpace();
+                            continue;
+                        }
+                        expect(']');
+                        break;
+                    }
+                }
+                depth--;
+                return;
+            case '"':
+                skipString();
+                return;
+            case 't':
+                skipLiteral("true");
+                return;
+            case 'f':
+                skipLiteral("false");
+                return;
+            case 'n':
+                skipLiteral("null");
+                return;
+            default:
+                if (c == '-' || (c >= '0' && c <= '9'))
+                {
+                    skipNumber();
+                    return;
+                }
+                throw invalid();
+        }
+    }
+
+    /**
+     * Skips a string at pos (on its opening quote), validating its escapes.
+     *
+     * @return true if it has escapes.
+     */
+    private boolean skipString()
+    {
+        pos++;
+        boolean escaped = false;
+        while (pos < s.length())
+        {
+            final char c = s.charAt(pos++);
+            if (c == '"')
+            {
+                return escaped;
+            }
+            if (c < 0x20)
+            {
+                throw invalid();
+            }
+            if (c == '\\')
+            {
+                escaped = true;
+                if (pos >= s.length())
+                {
+                    throw invalid();
+                }
+                final char e = s.charAt(pos++);
+                if (e == 'u')
+                {
+                    if (pos + 4 > s.length())
+                    {
+                        throw invalid();
+                    }
+                    for (int i = 0; i < 4; i++)
+                    {
+                        if (Character.digit(s.charAt(pos++), 16) < 0)
+                        {
+                            throw invalid();
+                        }
+                    }
+                }
+                else if ("\"\\/bfnrt".indexOf(e) < 0)
+                {
+                    throw invalid();
+                }
+            }
+        }
+        throw invalid();
     }
 
     /**
@@ -157,22 +444,33 @@ public final class Json
 
     private JsonNode literal(final String word, final JsonKind kind)
     {
+        final int start = pos;
+        skipLiteral(word);
+        return new JsonNode(kind, s, start, pos, null, null, null);
+    }
+
+    private void skipLiteral(final String word)
+    {
         if (!s.startsWith(word, pos))
         {
             throw invalid();
         }
-        final int start = pos;
         pos += word.length();
         if (pos < s.length() && Character.isLetterOrDigit(s.charAt(pos)))
         {
             throw invalid();
         }
-        return new JsonNode(kind, s, start, pos, null, null, null);
     }
 
     private JsonNode number()
     {
         final int start = pos;
+        skipNumber();
+        return new JsonNode(JsonKind.NUMBER, s, start, pos, null, null, null);
+    }
+
+    private void skipNumber()
+    {
         if (s.charAt(pos) == '-')
         {
             pos++;
@@ -213,7 +511,6 @@ public final class Json
         {
             throw invalid();
         }
-        return new JsonNode(JsonKind.NUMBER, s, start, pos, null, null, null);
     }
 
     private boolean digits()

@@ -60,12 +60,7 @@ public final class JsonOps
         {
             return null;
         }
-        final JsonNode root = Json.parse(document);
-        if (keyOrIndex instanceof String)
-        {
-            return root.get((String)keyOrIndex);
-        }
-        return root.get(((Number)keyOrIndex).intValue());
+        return Json.member(document, keyOrIndex);
     }
 
     /**
@@ -381,8 +376,9 @@ public final class JsonOps
     }
 
     /**
-     * {@code json_object_keys}, returned as the JSON text of an array of the keys (distinct, in input
-     * order) because set-returning functions are not supported.
+     * {@code json_object_keys}, returned as the JSON text of an array of the keys (in input order,
+     * duplicates kept as PostgreSQL's json type keeps them) because set-returning functions are not
+     * supported.
      *
      * @param document JSON text, or null.
      * @return for example {@code ["a","b"]}, or null.

@@ -1,0 +1,199 @@
+package io.phantomdb.sql.engine;
+
+import io.phantomdb.core.PhantomDB;
+import io.phantomdb.core.catalog.Catalog;
+import io.phantomdb.core.catalog.TableDefinition;
+import io.phantomdb.core.schema.TableSchema;
+import io.phantomdb.core.table.RowCursor;
+import io.phantomdb.core.table.Tx;
+import io.phantomdb.sql.ResultColumn;
+import io.phantomdb.sql.SqlDatabase;
+import io.phantomdb.sql.SqlException;
+import io.phantomdb.sql.SqlMetadata;
+import io.phantomdb.sql.SqlSession;
+import io.phantomdb.sql.SqlState;
+import io.phantomdb.sql.plan.SchemaView;
+import io.phantomdb.sql.plan.SqlSchema;
+import io.phantomdb.sql.plan.Statistics;
+import io.phantomdb.sql.plan.SystemTable;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+
+/**
+ * The {@link SqlDatabase} implementation: a core {@link PhantomDB}, the SQL layer's schema as last
+ * committed, the registered system tables, row count statistics and row id counters, and the open sessions.
+ * <p>
+ * <b>Note:</b> thread safe: sessions on any threads share it; the SQL schema is an immutable object
+ * replaced under this object's lock when DDL commits.
+ */
+public final class EngineDatabase implements SqlDatabase
+{
+    private static final int COUNT_LIMIT = 10_000;
+
+    private final PhantomDB engine;
+    private final Map<String, SystemTable> systemTables = new ConcurrentHashMap<>();
+    private final Set<EngineSession> sessions = ConcurrentHashMap.newKeySet();
+    private final Map<Integer, AtomicLong> rowCounts = new ConcurrentHashMap<>();
+    private final Map<Integer, AtomicLong> rowIds = new ConcurrentHashMap<>();
+    private final AtomicLong sqlVersion = new AtomicLong();
+    private volatile SqlSchema sqlSchema;
+    private volatile boolean closed;
+
+    /**
+     * @param engine the core database; owned (closed) by this object.
+     */
+    public EngineDatabase(final PhantomDB engine)
+    {
+        this.engine = engine;
+        try (Tx tx = engine.begin())
+        {
+            this.sqlSchema = MetaStore.load(tx);
+        }
+    }
+
+    @Override
+    public SqlSession openSession()
+    {
+        checkOpen();
+        final EngineSession session = new EngineSession(this);
+        sessions.add(session);
+        return session;
+    }
+
+    @Override
+    public PhantomDB engine()
+    {
+        return engine;
+    }
+
+    @Override
+    public SqlMetadata metadata()
+    {
+        checkOpen();
+        return MetadataBuilder.build(schemaView(engine.catalog(), sqlSchema));
+    }
+
+    @Override
+    public void registerSystemTable(
+        final String schema, final String name, final List<ResultColumn> columns, final Supplier<Iterable<Object[]>> rows)
+    {
+        systemTables.put(TableSchema.fold(schema) + "." + TableSchema.fold(name),
+            new SystemTable(schema, name, List.copyOf(columns), rows));
+        sqlVersion.incrementAndGet();
+    }
+
+    @Override
+    public void close()
+    {
+        if (closed)
+        {
+            return;
+        }
+        closed = true;
+        for (final EngineSession session : sessions)
+        {
+            session.closeQuietly();
+        }
+        sessions.clear();
+        engine.close();
+    }
+
+    void checkOpen()
+    {
+        if (closed)
+        {
+            throw new SqlException(SqlState.ADMIN_SHUTDOWN, "terminating connection: the database is closed");
+        }
+    }
+
+    boolean isClosed()
+    {
+        return closed;
+    }
+
+    void sessionClosed(final EngineSession session)
+    {
+        sessions.remove(session);
+    }
+
+    SqlSchema sqlSchema()
+    {
+        return sqlSchema;
+    }
+
+    long sqlVersion()
+    {
+        return sqlVersion.get();
+    }
+
+    /**
+     * Re-reads the SQL layer's schema after a DDL transaction committed.
+     */
+    synchronized void reloadSqlSchema()
+    {
+        try (Tx tx = engine.begin())
+        {
+            sqlSchema = MetaStore.load(tx);
+        }
+        sqlVersion.incrementAndGet();
+    }
+
+    SchemaView schemaView(final Catalog catalog, final SqlSchema schema)
+    {
+        return new SchemaView(catalog, schema, systemTables);
+    }
+
+    Statistics statistics(final Tx tx)
+    {
+        return table -> Math.max(1, rowCount(tx, table));
+    }
+
+    private long rowCount(final Tx tx, final TableDefinition table)
+    {
+        final AtomicLong known = rowCounts.get(table.id());
+        if (null != known)
+        {
+            return known.get();
+        }
+        long count = 0;
+        final RowCursor cursor = tx.scan(table.name(), null, null, true);
+        while (count < COUNT_LIMIT && cursor.next())
+        {
+            count++;
+        }
+        final long estimate = count >= COUNT_LIMIT ? COUNT_LIMIT * 10L : count;
+        rowCounts.putIfAbsent(table.id(), new AtomicLong(estimate));
+        return rowCounts.get(table.id()).get();
+    }
+
+    void adjustRowCount(final int tableId, final long delta)
+    {
+        final AtomicLong known = rowCounts.get(tableId);
+        if (null != known)
+        {
+            known.addAndGet(delta);
+        }
+    }
+
+    long nextRowId(final Tx tx, final TableDefinition table, final int rowIdOrdinal)
+    {
+        AtomicLong counter = rowIds.get(table.id());
+        if (null == counter)
+        {
+            long last = 0;
+            final RowCursor cursor = tx.scan(table.name(), null, null, false);
+            if (cursor.next())
+            {
+                last = cursor.row().getLong(rowIdOrdinal);
+            }
+            rowIds.putIfAbsent(table.id(), new AtomicLong(last));
+            counter = rowIds.get(table.id());
+        }
+        return counter.incrementAndGet();
+    }
+}
