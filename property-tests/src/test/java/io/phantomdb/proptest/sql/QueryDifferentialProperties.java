@@ -1,0 +1,80 @@
+package io.phantomdb.proptest.sql;
+
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.ShrinkingMode;
+import net.jqwik.api.statistics.Statistics;
+import net.jqwik.api.lifecycle.AddLifecycleHook;
+
+import java.util.Random;
+
+/**
+ * PhantomDB's queries against H2 in PostgreSQL mode ({@link H2Side}): a random schema with data
+ * ({@link Schema}) is loaded into both, then {@value #QUERIES} random queries ({@link QueryGenerator})
+ * run on both and must return the same rows, as multisets, in order where the ORDER BY fixes it
+ * ({@link Results}); a query that fails on one side only is a disagreement. The report names the
+ * scenario seed, the schema with its data, the query and both outcomes; jqwik prints its own seed.
+ */
+@AddLifecycleHook(SqlTries.class)
+class QueryDifferentialProperties
+{
+    static final int QUERIES = 10;
+
+    @Provide
+    Arbitrary<Long> seeds()
+    {
+        return Arbitraries.longs();
+    }
+
+    @Property(tries = 250, shrinking = ShrinkingMode.OFF)
+    void queriesShouldReturnTheSameRowsAsTheReference(@ForAll("seeds") final long seed)
+    {
+        final Random random = new Random(seed);
+        final Schema schema = Schema.random(random);
+        try (PhantomSide phantom = new PhantomSide(); H2Side h2 = new H2Side())
+        {
+            if (!load(seed, schema, phantom, h2))
+            {
+                return;
+            }
+            final QueryGenerator queries = new QueryGenerator(schema, random);
+            for (int i = 0; i < QUERIES; i++)
+            {
+                final QueryGenerator.Query query = queries.next();
+                final Outcome ours = phantom.run(query.sql());
+                final Outcome theirs = Reference.run(h2, query);
+                final String difference = Results.difference(ours, theirs, query.ordered());
+                Statistics.label("outcome").collect(difference != null ? "disagree" : theirs.failed() ? "both failed" : "agree");
+                Statistics.label("reference rows").collect(theirs.rows() == null ? "none" : theirs.rows().isEmpty() ? "0" :
+                    theirs.rows().size() <= 5 ? "1-5" : "6+");
+                if (difference != null)
+                {
+                    Mismatches.report("scenario seed " + seed + ", query " + i + "\n-- schema and data:\n" + schema.describe() +
+                        "\n-- query:\n" + query.sql() + ";\n" + (query.sql().equals(query.reference()) ? "" :
+                        "-- reference ran: " + (query.allOp() != null ? query.allOp() + " of its operands, computed by the test" : query.reference()) + "\n") +
+                        "-- " + difference.replace("\n", "\n-- "));
+                    return;
+                }
+            }
+        }
+    }
+
+    static boolean load(final long seed, final Schema schema, final SqlSide phantom, final SqlSide h2)
+    {
+        for (final String statement : schema.setUp())
+        {
+            final Outcome ours = phantom.run(statement);
+            final Outcome theirs = h2.run(statement);
+            if (ours.failed() || theirs.failed())
+            {
+                Mismatches.report("scenario seed " + seed + ": set-up statement failed\n" + statement + "\nPhantomDB: " + ours +
+                    "\nreference: " + theirs);
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,338 @@
+package io.phantomdb.proptest.sql;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.regex.Pattern;
+
+/**
+ * Random queries over a {@link Schema}: single-table selects (projections with arithmetic, WHERE,
+ * DISTINCT), inner/left/right/full joins of two or three tables, GROUP BY with COUNT/SUM/MIN/MAX/AVG and
+ * HAVING (or a global aggregate), UNION/INTERSECT/EXCEPT [ALL], each with subqueries in their
+ * expressions. Some queries get an ORDER BY that ends in the primary keys of every table in FROM (or
+ * the GROUP BY keys), which makes the order unique: only those may carry LIMIT/OFFSET, and only those
+ * are compared in order.
+ * <p>
+ * <b>Note:</b> not thread-safe; one per generated scenario.
+ */
+final class QueryGenerator
+{
+    /**
+     * A generated query.
+     *
+     * @param sql       its text.
+     * @param ordered   whether its ORDER BY fixes the order of every row.
+     * @param reference the text the reference runs: {@code sql}, or for a FULL JOIN (which H2 lacks) the
+     *                  equivalent LEFT JOIN rows UNION ALL the RIGHT JOIN rows whose left primary key is NULL.
+     * @param allOp     {@code INTERSECT ALL} or {@code EXCEPT ALL} (which H2 lacks), computed by the test
+     *                  from the reference's rows of {@code left} and {@code right}; else null.
+     * @param left      the left operand of {@code allOp}, or null.
+     * @param right     the right operand of {@code allOp}, or null.
+     */
+    record Query(String sql, boolean ordered, String reference, String allOp, String left, String right)
+    {
+        Query(final String sql, final boolean ordered)
+        {
+            this(sql, ordered, sql, null, null, null);
+        }
+    }
+
+    /** A column reference: ORDER BY and GROUP BY items must contain one (a constant there is a position or an error). */
+    private static final Pattern COLUMN = Pattern.compile("\\ba[0-9]\\.[kc][0-9]");
+    private static final String[] JOINS = { "JOIN", "LEFT JOIN", "RIGHT JOIN", "FULL JOIN" };
+
+    private final ExprGenerator exprs;
+    private final Random random;
+
+    QueryGenerator(final Schema schema, final Random random)
+    {
+        this.exprs = new ExprGenerator(schema, random);
+        this.random = random;
+    }
+
+    Query next()
+    {
+        return switch (random.nextInt(10))
+        {
+            case 0, 1, 2 -> select(false);
+            case 3, 4 -> select(true);
+            case 5, 6 -> aggregate();
+            case 7 -> setOperation();
+            default -> join();
+        };
+    }
+
+    /**
+     * A FROM clause; for a FULL JOIN also its LEFT and RIGHT JOIN forms and a left key column (NOT NULL
+     * in the table, so NULL only in a row the RIGHT JOIN extended).
+     */
+    private record From(String sql, Scope scope, List<String> keys, String leftJoin, String rightJoin, String leftKey)
+    {
+        From(final String sql, final Scope scope, final List<String> keys)
+        {
+            this(sql, scope, keys, null, null, null);
+        }
+    }
+
+    private From single()
+    {
+        final Table table = exprs.randomTable();
+        final String alias = "a0";
+        final List<String> keys = new ArrayList<>();
+        for (final Column c : table.primaryKey())
+        {
+            keys.add(alias + "." + c.name());
+        }
+        return new From(table.name() + " " + alias, Scope.of(alias, table), keys);
+    }
+
+    private From joined(final boolean fullAllowed)
+    {
+        From from = single();
+        final int tables = 2 + (random.nextInt(3) == 0 ? 1 : 0);
+        for (int i = 1; i < tables; i++)
+        {
+            final Table table = exprs.randomTable();
+            final String alias = "a" + i;
+            final Scope right = Scope.of(alias, table);
+            final Scope both = from.scope().plus(right);
+            String join = JOINS[random.nextInt(fullAllowed && tables == 2 ? JOINS.length : JOINS.length - 1)];
+            final String on;
+            final String equi = equiJoin(from.scope(), right);
+            if (join.equals("FULL JOIN"))
+            {
+                if (equi == null)
+                {
+                    join = "JOIN";
+                    on = exprs.bool(both, 2).sql();
+                }
+                else
+                {
+                    on = equi;
+                }
+            }
+            else if (equi != null && random.nextInt(3) > 0)
+            {
+                on = random.nextBoolean() ? equi : equi + " AND " + exprs.bool(both, 1).sql();
+            }
+            else
+            {
+                on = exprs.bool(both, 2).sql();
+            }
+            final List<String> keys = new ArrayList<>(from.keys());
+            for (final Column c : table.primaryKey())
+            {
+                keys.add(alias + "." + c.name());
+            }
+            from = new From(from.sql() + " " + join + " " + table.name() + " " + alias + " ON " + on, both, keys);
+            if (join.equals("FULL JOIN"))
+            {
+                from = new From(from.sql(), both, keys, from.sql().replace(" FULL JOIN ", " LEFT JOIN "),
+                    from.sql().replace(" FULL JOIN ", " RIGHT JOIN "), from.keys().get(0));
+            }
+        }
+        return from;
+    }
+
+    private String equiJoin(final Scope left, final Scope right)
+    {
+        for (int attempt = 0; attempt < 6; attempt++)
+        {
+            final SqlType.Family family = SqlType.Family.values()[random.nextInt(2)];
+            final Expr l = left.pick(random, family);
+            final Expr r = right.pick(random, family);
+            if (l != null && r != null)
+            {
+                return l.sql() + " = " + r.sql();
+            }
+        }
+        return null;
+    }
+
+    private String where(final Scope scope)
+    {
+        return random.nextInt(4) == 0 ? "" : " WHERE " + exprs.bool(scope, 3).sql();
+    }
+
+    private List<String> projection(final Scope scope, final int depth)
+    {
+        final List<String> items = new ArrayList<>();
+        final int n = 1 + random.nextInt(4);
+        for (int i = 0; i < n; i++)
+        {
+            items.add(exprs.any(scope, depth).sql());
+        }
+        return items;
+    }
+
+    private Query select(final boolean ordered)
+    {
+        final From from = single();
+        return finish(from, ordered);
+    }
+
+    private Query join()
+    {
+        return finish(joined(true), random.nextInt(3) == 0);
+    }
+
+    private Query finish(final From from, final boolean ordered)
+    {
+        final boolean distinct = !ordered && random.nextInt(4) == 0;
+        final String select = "SELECT " + (distinct ? "DISTINCT " : "") + String.join(", ", projection(from.scope(), 2)) + " FROM ";
+        final String where = where(from.scope());
+        final String sql = select + from.sql() + where;
+        if (from.leftJoin() != null)
+        {
+            final String extended = from.leftKey() + " IS NULL";
+            return new Query(sql, false, select + from.leftJoin() + where + (distinct ? " UNION " : " UNION ALL ") + select +
+                from.rightJoin() + (where.isEmpty() ? " WHERE " + extended : where + " AND " + extended), null, null, null);
+        }
+        if (!ordered)
+        {
+            return new Query(sql, false);
+        }
+        final List<String> order = new ArrayList<>();
+        final int leading = random.nextInt(3);
+        for (int i = 0; i < leading; i++)
+        {
+            final String item = exprs.any(from.scope(), 1).sql();
+            if (COLUMN.matcher(item).find())
+            {
+                order.add(item + direction());
+            }
+        }
+        for (final String key : from.keys())
+        {
+            order.add(key + direction());
+        }
+        return new Query(sql + " ORDER BY " + String.join(", ", order) + limit(), true);
+    }
+
+    private String direction()
+    {
+        return switch (random.nextInt(3))
+        {
+            case 0 -> " DESC";
+            case 1 -> " ASC";
+            default -> "";
+        };
+    }
+
+    private String limit()
+    {
+        return switch (random.nextInt(4))
+        {
+            case 0 -> " LIMIT " + random.nextInt(6);
+            case 1 -> " LIMIT " + (1 + random.nextInt(5)) + " OFFSET " + random.nextInt(4);
+            default -> "";
+        };
+    }
+
+    private Query aggregate()
+    {
+        final From from = random.nextBoolean() ? single() : joined(false);
+        final Scope scope = from.scope();
+        final List<String> groups = new ArrayList<>();
+        final int n = random.nextInt(3);
+        for (int i = 0; i < n; i++)
+        {
+            final Expr g = random.nextInt(4) == 0 ? exprs.any(scope, 1) : scope.columns().get(random.nextInt(scope.columns().size()));
+            if (!groups.contains(g.sql()) && COLUMN.matcher(g.sql()).find())
+            {
+                groups.add(g.sql());
+            }
+        }
+        final List<String> items = new ArrayList<>(groups);
+        final int aggregates = 1 + random.nextInt(3);
+        for (int i = 0; i < aggregates; i++)
+        {
+            items.add(aggregateCall(scope));
+        }
+        String sql = "SELECT " + String.join(", ", items) + " FROM " + from.sql() + where(scope);
+        if (!groups.isEmpty())
+        {
+            sql += " GROUP BY " + String.join(", ", groups);
+        }
+        if (random.nextInt(3) == 0)
+        {
+            sql += " HAVING " + having(scope);
+        }
+        if (!groups.isEmpty() && random.nextBoolean())
+        {
+            final List<String> order = new ArrayList<>();
+            for (final String g : groups)
+            {
+                order.add(g + direction());
+            }
+            return new Query(sql + " ORDER BY " + String.join(", ", order) + limit(), true);
+        }
+        return new Query(sql, false);
+    }
+
+    private String aggregateCall(final Scope scope)
+    {
+        final Expr number = exprs.number(scope, 1);
+        return switch (random.nextInt(9))
+        {
+            case 0 -> "COUNT(*)";
+            case 1 -> "COUNT(" + exprs.any(scope, 1).sql() + ")";
+            case 2 -> "COUNT(DISTINCT " + exprs.any(scope, 0).sql() + ")";
+            case 3 -> "SUM(" + number.sql() + ")";
+            case 4 -> "AVG(" + number.sql() + ")";
+            case 5 -> (random.nextBoolean() ? "MIN(" : "MAX(") + number.sql() + ")";
+            case 6 -> (random.nextBoolean() ? "MIN(" : "MAX(") + exprs.string(scope, 1).sql() + ")";
+            case 7 -> "SUM(DISTINCT " + number.sql() + ")";
+            default -> "(COUNT(*) + " + (random.nextBoolean() ? "SUM(" : "MAX(") + number.sql() + "))";
+        };
+    }
+
+    private String having(final Scope scope)
+    {
+        final String left = switch (random.nextInt(4))
+        {
+            case 0 -> "COUNT(*)";
+            case 1 -> "SUM(" + exprs.number(scope, 0).sql() + ")";
+            case 2 -> "MIN(" + exprs.number(scope, 0).sql() + ")";
+            default -> "MAX(" + exprs.string(scope, 0).sql() + ")";
+        };
+        final String right;
+        if (left.startsWith("MAX("))
+        {
+            right = exprs.literal(SqlType.Family.STRING).sql();
+        }
+        else
+        {
+            right = random.nextInt(4) == 0 ? exprs.literal(SqlType.Family.NUMBER).sql() : Integer.toString(random.nextInt(5));
+        }
+        final String comparison = left + new String[] { " > ", " >= ", " = ", " <> ", " < " }[random.nextInt(5)] + right;
+        return random.nextInt(3) == 0 ? "(" + comparison + " OR COUNT(*) > 2)" : comparison;
+    }
+
+    private Query setOperation()
+    {
+        final int width = 1 + random.nextInt(2);
+        final List<SqlType.Family> families = new ArrayList<>();
+        for (int i = 0; i < width; i++)
+        {
+            families.add(SqlType.Family.values()[random.nextInt(SqlType.Family.values().length)]);
+        }
+        final String op = new String[] { "UNION", "INTERSECT", "EXCEPT" }[random.nextInt(3)] + (random.nextBoolean() ? " ALL" : "");
+        final String left = branch(families);
+        final String right = branch(families);
+        final String sql = left + " " + op + " " + right;
+        return op.equals("INTERSECT ALL") || op.equals("EXCEPT ALL") ? new Query(sql, false, null, op, left, right) : new Query(sql, false);
+    }
+
+    private String branch(final List<SqlType.Family> families)
+    {
+        final From from = single();
+        final List<String> items = new ArrayList<>();
+        for (final SqlType.Family family : families)
+        {
+            final Expr column = from.scope().pick(random, family);
+            items.add(column != null && random.nextInt(4) > 0 ? column.sql() : exprs.of(family, from.scope(), 1).sql());
+        }
+        return "SELECT " + String.join(", ", items) + " FROM " + from.sql() + where(from.scope());
+    }
+}
