@@ -148,9 +148,11 @@ final class ExprGenerator
             }
             case 10 ->
             {
-                final Expr a = number(scope, depth - 1);
-                final Expr b = number(scope, depth - 1);
-                return new Expr("NULLIF(" + a.sql() + ", " + b.sql() + ")", Expr.widen(a.type(), b.type()));
+                final Expr x = number(scope, depth - 1);
+                final Expr y = number(scope, depth - 1);
+                final Expr a = x.type().ordinal() >= y.type().ordinal() ? x : y;
+                final Expr b = a == x ? y : x;
+                return new Expr("NULLIF(" + a.sql() + ", " + b.sql() + ")", a.type());
             }
             case 11 ->
             {
