@@ -3,12 +3,15 @@ package io.phantomdb.proptest.sql;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 
 /**
  * Random INSERT, UPDATE and DELETE statements over a {@link Schema}, built to hit constraints: INSERTs
  * of one to four rows reuse existing primary keys (23505) and put NULL into NOT NULL columns (23502)
  * now and then; UPDATEs assign expressions no wider than the column (so no engine rounds a double into
- * an integer), sometimes NULL, and change a primary key only from one literal key to another; DELETEs
+ * an integer), sometimes NULL, and change a primary key only from one literal key to another (and
+ * never touch a UNIQUE-indexed column: PostgreSQL checks uniqueness row by row, so a statement that
+ * swaps values fails or not depending on row order); DELETEs
  * filter with any predicate, subqueries included.
  * <p>
  * <b>Note:</b> not thread-safe; one per generated scenario.
@@ -75,12 +78,21 @@ final class DmlGenerator
     {
         final Scope scope = Scope.of(table.name(), table);
         final List<String> sets = new ArrayList<>();
+        final Set<String> unique = schema.uniqueColumns(table);
         for (final Column c : table.columns())
         {
-            if (!c.primaryKey() && random.nextInt(3) == 0 || sets.isEmpty() && c == table.columns().get(table.columns().size() - 1))
+            if (c.primaryKey() || unique.contains(c.name()))
+            {
+                continue;
+            }
+            if (random.nextInt(3) == 0 || sets.isEmpty() && c == table.columns().get(table.columns().size() - 1))
             {
                 sets.add(c.name() + " = " + assignment(scope, c));
             }
+        }
+        if (sets.isEmpty())
+        {
+            return updateKey(table);
         }
         return "UPDATE " + table.name() + " SET " + String.join(", ", sets) + where(scope);
     }

@@ -91,7 +91,7 @@ final class ExprGenerator
     Expr number(final Scope scope, final int depth)
     {
         final Expr column = scope.pick(random, SqlType.Family.NUMBER);
-        final int choice = depth <= 0 ? random.nextInt(3) : random.nextInt(14);
+        final int choice = depth <= 0 ? random.nextInt(3) : random.nextInt(16);
         if (column != null && choice < 2)
         {
             return column;
@@ -158,6 +158,14 @@ final class ExprGenerator
             {
                 return scalarSubquery(scope, depth, SqlType.Family.NUMBER);
             }
+            case 12 ->
+            {
+                return new Expr("LENGTH(" + string(scope, depth - 1).sql() + ")", SqlType.INTEGER);
+            }
+            case 13 ->
+            {
+                return simpleCase(scope, depth, SqlType.Family.NUMBER);
+            }
             default ->
             {
                 return column != null ? column : literal(SqlType.Family.NUMBER);
@@ -168,7 +176,7 @@ final class ExprGenerator
     Expr string(final Scope scope, final int depth)
     {
         final Expr column = scope.pick(random, SqlType.Family.STRING);
-        final int choice = depth <= 0 ? random.nextInt(3) : random.nextInt(10);
+        final int choice = depth <= 0 ? random.nextInt(3) : random.nextInt(13);
         if (column != null && choice < 2)
         {
             return column;
@@ -182,8 +190,53 @@ final class ExprGenerator
             case 6 -> new Expr("(" + string(scope, depth - 1).sql() + " || " + string(scope, depth - 1).sql() + ")", SqlType.VARCHAR);
             case 7 -> new Expr("NULLIF(" + string(scope, depth - 1).sql() + ", " + string(scope, depth - 1).sql() + ")", SqlType.VARCHAR);
             case 8 -> scalarSubquery(scope, depth, SqlType.Family.STRING);
+            case 9 -> new Expr("SUBSTRING(" + string(scope, depth - 1).sql() + " FROM " + (1 + random.nextInt(3)) + " FOR " +
+                random.nextInt(3) + ")", SqlType.VARCHAR);
+            case 10 -> new Expr("CAST(" + exactNumber(scope, depth - 1).sql() + " AS VARCHAR(30))", SqlType.VARCHAR);
+            case 11 -> simpleCase(scope, depth, SqlType.Family.STRING);
             default -> column != null ? column : literal(SqlType.Family.STRING);
         };
+    }
+
+    /**
+     * @return an INTEGER, BIGINT or NUMERIC expression (exact: its text form is the same everywhere).
+     */
+    Expr exactNumber(final Scope scope, final int depth)
+    {
+        for (int attempt = 0; attempt < 6; attempt++)
+        {
+            final Expr e = number(scope, depth);
+            if (e.type() != SqlType.DOUBLE)
+            {
+                return e;
+            }
+        }
+        return literal(SqlType.INTEGER);
+    }
+
+    /**
+     * @return {@code CASE x WHEN v1 THEN r1 [WHEN v2 THEN r2] [ELSE r3] END} with results of the family.
+     */
+    Expr simpleCase(final Scope scope, final int depth, final SqlType.Family family)
+    {
+        final SqlType.Family operand = random.nextBoolean() ? SqlType.Family.NUMBER : SqlType.Family.STRING;
+        final StringBuilder sb = new StringBuilder("CASE ").append(of(operand, scope, depth - 1).sql());
+        SqlType type = null;
+        final int whens = 1 + random.nextInt(2);
+        for (int i = 0; i < whens; i++)
+        {
+            final Expr result = of(family, scope, depth - 1);
+            type = type == null ? result.type() : family == SqlType.Family.NUMBER ? Expr.widen(type, result.type()) : type;
+            sb.append(" WHEN ").append(random.nextBoolean() ? literal(operand).sql() : of(operand, scope, depth - 1).sql())
+                .append(" THEN ").append(result.sql());
+        }
+        if (random.nextBoolean())
+        {
+            final Expr otherwise = of(family, scope, depth - 1);
+            type = family == SqlType.Family.NUMBER ? Expr.widen(type, otherwise.type()) : type;
+            sb.append(" ELSE ").append(otherwise.sql());
+        }
+        return new Expr(sb.append(" END").toString(), type);
     }
 
     /**
@@ -260,9 +313,32 @@ final class ExprGenerator
 
     Expr comparison(final Scope scope, final int depth)
     {
+        if (random.nextBoolean())
+        {
+            return simpleComparison(scope);
+        }
         final SqlType.Family family = random.nextInt(3) == 0 ? SqlType.Family.STRING : SqlType.Family.NUMBER;
         final String op = COMPARISONS[random.nextInt(COMPARISONS.length)];
         return new Expr("(" + of(family, scope, depth).sql() + " " + op + " " + of(family, scope, depth).sql() + ")", SqlType.BOOLEAN);
+    }
+
+    /**
+     * {@code column op literal} (or the reverse), the shape an index can answer; also IN lists and
+     * BETWEEN of literals, and IS NULL.
+     */
+    Expr simpleComparison(final Scope scope)
+    {
+        final Expr column = scope.columns().get(random.nextInt(scope.columns().size()));
+        final Expr value = literal(column.type());
+        return switch (random.nextInt(6))
+        {
+            case 0 -> new Expr("(" + value.sql() + " " + COMPARISONS[random.nextInt(COMPARISONS.length)] + " " + column.sql() + ")", SqlType.BOOLEAN);
+            case 1 -> new Expr("(" + column.sql() + " IN (" + value.sql() + ", " + literal(column.type()).sql() + "))", SqlType.BOOLEAN);
+            case 2 -> column.family() == SqlType.Family.BOOL ? new Expr("(" + column.sql() + " IS NULL)", SqlType.BOOLEAN) :
+                new Expr("(" + column.sql() + " BETWEEN " + value.sql() + " AND " + literal(column.type()).sql() + ")", SqlType.BOOLEAN);
+            case 3 -> new Expr("(" + column.sql() + (random.nextBoolean() ? " IS NULL)" : " IS NOT NULL)"), SqlType.BOOLEAN);
+            default -> new Expr("(" + column.sql() + " " + COMPARISONS[random.nextInt(COMPARISONS.length)] + " " + value.sql() + ")", SqlType.BOOLEAN);
+        };
     }
 
     /**

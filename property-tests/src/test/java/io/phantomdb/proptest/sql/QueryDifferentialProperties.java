@@ -15,13 +15,19 @@ import java.util.Random;
  * PhantomDB's queries against H2 in PostgreSQL mode ({@link H2Side}): a random schema with data
  * ({@link Schema}) is loaded into both, then {@value #QUERIES} random queries ({@link QueryGenerator})
  * run on both and must return the same rows, as multisets, in order where the ORDER BY fixes it
- * ({@link Results}); a query that fails on one side only is a disagreement. The report names the
+ * ({@link Results}); a query that fails on one side only is a disagreement (except H2's
+ * {@value #REFERENCE_LIMITATION}, see there). The report names the
  * scenario seed, the schema with its data, the query and both outcomes; jqwik prints its own seed.
  */
 @AddLifecycleHook(SqlTries.class)
 class QueryDifferentialProperties
 {
     static final int QUERIES = 10;
+    /**
+     * H2's error for SUM/AVG over an expression it folded to an untyped NULL (a CASE whose conditions are
+     * constant and false), which PostgreSQL accepts: such a query is skipped when PhantomDB answers it.
+     */
+    static final String REFERENCE_LIMITATION = "90015";
 
     @Provide
     Arbitrary<Long> seeds()
@@ -46,6 +52,11 @@ class QueryDifferentialProperties
                 final QueryGenerator.Query query = queries.next();
                 final Outcome ours = phantom.run(query.sql());
                 final Outcome theirs = Reference.run(h2, query);
+                if (REFERENCE_LIMITATION.equals(theirs.sqlState()) && !ours.failed())
+                {
+                    Statistics.label("outcome").collect("H2 limitation (SUM/AVG of a NULL-typed CASE)");
+                    continue;
+                }
                 final String difference = Results.difference(ours, theirs, query.ordered());
                 Statistics.label("outcome").collect(difference != null ? "disagree" : theirs.failed() ? "both failed" : "agree");
                 Statistics.label("reference rows").collect(theirs.rows() == null ? "none" : theirs.rows().isEmpty() ? "0" :

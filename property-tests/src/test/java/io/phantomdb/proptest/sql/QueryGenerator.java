@@ -74,6 +74,10 @@ final class QueryGenerator
         }
     }
 
+    /**
+     * One table as {@code a0}: the table itself, or (one in five) a derived table that filters it and
+     * keeps its columns and their names, so the same scope and keys apply.
+     */
     private From single()
     {
         final Table table = exprs.randomTable();
@@ -83,7 +87,18 @@ final class QueryGenerator
         {
             keys.add(alias + "." + c.name());
         }
-        return new From(table.name() + " " + alias, Scope.of(alias, table), keys);
+        final String source;
+        if (random.nextInt(5) == 0)
+        {
+            final String inner = exprs.freshAlias();
+            source = "(SELECT " + table.columnList() + " FROM " + table.name() + " " + inner + " WHERE " +
+                exprs.bool(Scope.of(inner, table), 2).sql() + ")";
+        }
+        else
+        {
+            source = table.name();
+        }
+        return new From(source + " " + alias, Scope.of(alias, table), keys);
     }
 
     private From joined(final boolean fullAllowed)
@@ -179,7 +194,9 @@ final class QueryGenerator
     private Query finish(final From from, final boolean ordered)
     {
         final boolean distinct = !ordered && random.nextInt(4) == 0;
-        final String select = "SELECT " + (distinct ? "DISTINCT " : "") + String.join(", ", projection(from.scope(), 2)) + " FROM ";
+        final List<String> items = projection(from.scope(), 2);
+        final int width = items.size();
+        final String select = "SELECT " + (distinct ? "DISTINCT " : "") + String.join(", ", items) + " FROM ";
         final String where = where(from.scope());
         final String sql = select + from.sql() + where;
         if (from.leftJoin() != null)
@@ -196,8 +213,12 @@ final class QueryGenerator
         final int leading = random.nextInt(3);
         for (int i = 0; i < leading; i++)
         {
-            final String item = exprs.any(from.scope(), 1).sql();
-            if (COLUMN.matcher(item).find())
+            final String item = random.nextInt(4) == 0 ? Integer.toString(1 + random.nextInt(width)) + " a0.k0" : exprs.any(from.scope(), 1).sql();
+            if (item.endsWith(" a0.k0"))
+            {
+                order.add(item.substring(0, item.length() - " a0.k0".length()) + direction());
+            }
+            else if (COLUMN.matcher(item).find())
             {
                 order.add(item + direction());
             }
@@ -225,6 +246,7 @@ final class QueryGenerator
         {
             case 0 -> " LIMIT " + random.nextInt(6);
             case 1 -> " LIMIT " + (1 + random.nextInt(5)) + " OFFSET " + random.nextInt(4);
+            case 2 -> random.nextBoolean() ? " OFFSET " + random.nextInt(4) : " FETCH FIRST " + (1 + random.nextInt(4)) + " ROWS ONLY";
             default -> "";
         };
     }
@@ -282,7 +304,8 @@ final class QueryGenerator
             case 4 -> "AVG(" + number.sql() + ")";
             case 5 -> (random.nextBoolean() ? "MIN(" : "MAX(") + number.sql() + ")";
             case 6 -> (random.nextBoolean() ? "MIN(" : "MAX(") + exprs.string(scope, 1).sql() + ")";
-            case 7 -> "SUM(DISTINCT " + number.sql() + ")";
+            case 7 -> random.nextBoolean() ? "SUM(DISTINCT " + number.sql() + ")" :
+                "COUNT(*) FILTER (WHERE " + exprs.bool(scope, 1).sql() + ")";
             default -> "(COUNT(*) + " + (random.nextBoolean() ? "SUM(" : "MAX(") + number.sql() + "))";
         };
     }
@@ -319,7 +342,8 @@ final class QueryGenerator
         }
         final String op = new String[] { "UNION", "INTERSECT", "EXCEPT" }[random.nextInt(3)] + (random.nextBoolean() ? " ALL" : "");
         final String left = branch(families);
-        final String right = branch(families);
+        final String right = random.nextInt(4) == 0 ? "(" + branch(families) + " " +
+            new String[] { "UNION", "INTERSECT", "EXCEPT" }[random.nextInt(3)] + " " + branch(families) + ")" : branch(families);
         final String sql = left + " " + op + " " + right;
         return op.equals("INTERSECT ALL") || op.equals("EXCEPT ALL") ? new Query(sql, false, null, op, left, right) : new Query(sql, false);
     }

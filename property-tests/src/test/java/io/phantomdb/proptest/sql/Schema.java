@@ -10,11 +10,14 @@ import java.util.Set;
  * A random schema of two or three tables {@code t0..t2} with its data: a primary key of one or two
  * columns ({@code k0}, {@code k1}: INTEGER, BIGINT or VARCHAR), then two to four columns {@code c1..}
  * of any {@link SqlType}, some NOT NULL; up to 12 rows per table with NULLs (one in five values of a
- * nullable column) and many duplicates (values mostly drawn from narrow ranges).
+ * nullable column) and many duplicates (values mostly drawn from narrow ranges), one table in four up
+ * to 80 rows; and zero to three secondary indexes (one or two columns, sometimes UNIQUE on a
+ * column whose data allows it), created before the data is loaded.
  *
- * @param tables the tables.
+ * @param tables  the tables.
+ * @param indexes the CREATE INDEX statements.
  */
-record Schema(List<Table> tables)
+record Schema(List<Table> tables, List<String> indexes)
 {
     private static final SqlType[] KEY_TYPES = { SqlType.INTEGER, SqlType.BIGINT, SqlType.VARCHAR };
 
@@ -42,12 +45,41 @@ record Schema(List<Table> tables)
             }
             tables.add(new Table("t" + t, List.copyOf(columns), rows(random, columns)));
         }
-        return new Schema(List.copyOf(tables));
+        return new Schema(List.copyOf(tables), indexes(random, tables));
+    }
+
+    private static List<String> indexes(final Random random, final List<Table> tables)
+    {
+        final List<String> indexes = new ArrayList<>();
+        final int n = random.nextInt(4);
+        for (int i = 0; i < n; i++)
+        {
+            final Table table = tables.get(random.nextInt(tables.size()));
+            final int first = random.nextInt(table.columns().size());
+            final String columns = random.nextBoolean() ? table.columns().get(first).name() :
+                table.columns().get(first).name() + ", " + table.columns().get((first + 1) % table.columns().size()).name();
+            final boolean unique = !columns.contains(",") && random.nextInt(4) == 0 && distinct(table, first);
+            indexes.add("CREATE " + (unique ? "UNIQUE " : "") + "INDEX i" + i + " ON " + table.name() + " (" + columns + ")");
+        }
+        return List.copyOf(indexes);
+    }
+
+    private static boolean distinct(final Table table, final int column)
+    {
+        final Set<Object> seen = new HashSet<>();
+        for (final Object[] row : table.rows())
+        {
+            if (row[column] != null && !seen.add(row[column]))
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static List<Object[]> rows(final Random random, final List<Column> columns)
     {
-        final int n = random.nextInt(13);
+        final int n = random.nextInt(4) == 0 ? random.nextInt(81) : random.nextInt(13);
         final List<Object[]> rows = new ArrayList<>();
         final Set<List<Object>> keys = new HashSet<>();
         for (int attempt = 0; attempt < n * 3 && rows.size() < n; attempt++)
@@ -72,6 +104,24 @@ record Schema(List<Table> tables)
     }
 
     /**
+     * @param table a table of this schema.
+     * @return the names of its columns that a single-column UNIQUE index covers.
+     */
+    Set<String> uniqueColumns(final Table table)
+    {
+        final Set<String> columns = new HashSet<>();
+        final String prefix = " ON " + table.name() + " (";
+        for (final String index : indexes)
+        {
+            if (index.startsWith("CREATE UNIQUE") && index.contains(prefix))
+            {
+                columns.add(index.substring(index.indexOf(prefix) + prefix.length(), index.length() - 1));
+            }
+        }
+        return columns;
+    }
+
+    /**
      * @return every statement that creates the schema and loads the data.
      */
     List<String> setUp()
@@ -81,6 +131,7 @@ record Schema(List<Table> tables)
         {
             statements.add(t.ddl());
         }
+        statements.addAll(indexes);
         for (final Table t : tables)
         {
             statements.addAll(t.inserts());
