@@ -1,12 +1,16 @@
 package io.phantomdb.sql;
 
+import io.phantomdb.CorruptionException;
 import io.phantomdb.core.PhantomDB;
 import io.phantomdb.sql.engine.EngineDatabase;
 
 import java.nio.file.Path;
+import java.util.function.Supplier;
 
 /**
  * Opens {@link SqlDatabase}s.
+ * <p>
+ * <b>Note:</b> stateless and thread safe.
  */
 public final class SqlDatabases
 {
@@ -36,7 +40,7 @@ public final class SqlDatabases
         return start(PhantomDB::inMemory);
     }
 
-    private static SqlDatabase start(final java.util.function.Supplier<PhantomDB> opener)
+    private static SqlDatabase start(final Supplier<PhantomDB> opener)
     {
         final PhantomDB engine;
         try
@@ -47,7 +51,7 @@ public final class SqlDatabases
         {
             throw ex;
         }
-        catch (final io.phantomdb.CorruptionException ex)
+        catch (final CorruptionException ex)
         {
             throw new SqlException(SqlState.DATA_CORRUPTED, ex.getMessage(), 0, ex);
         }

@@ -3,6 +3,7 @@ package io.phantomdb.sql.engine;
 import io.phantomdb.sql.ResultColumn;
 import io.phantomdb.sql.SqlResult;
 import io.phantomdb.sql.exec.ExecContext;
+import io.phantomdb.sql.exec.Operator;
 
 import java.util.List;
 
@@ -19,6 +20,7 @@ abstract class Command
     final List<ResultColumn> columns;
     long catalogVersion = -1;
     long sqlVersion = -1;
+    List<Operator> subplans = List.of();
 
     Command(final String sql, final Parameters parameters, final List<ResultColumn> columns)
     {

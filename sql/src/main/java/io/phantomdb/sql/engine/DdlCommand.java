@@ -21,8 +21,10 @@ import io.phantomdb.sql.ast.Statement;
 import io.phantomdb.sql.exec.Evaluator;
 import io.phantomdb.sql.exec.ExecContext;
 import io.phantomdb.sql.plan.BoundExpr;
+import io.phantomdb.sql.plan.BoundExprs;
 import io.phantomdb.sql.plan.ExpressionBinder;
 import io.phantomdb.sql.plan.LogicalPlan;
+import io.phantomdb.sql.plan.Scope;
 import io.phantomdb.sql.plan.SqlSchema;
 import io.phantomdb.sql.plan.SqlText;
 import io.phantomdb.sql.plan.TableExpressions;
@@ -317,7 +319,7 @@ final class DdlCommand extends Command
             final String text = SqlText.of(key.expression());
             final BoundExpr bound = TableExpressions.bind(session.schemaView(), session.functions(),
                 tx.catalog().table(table.name()), text);
-            if (!io.phantomdb.sql.plan.BoundExprs.isDeterministic(bound))
+            if (!BoundExprs.isDeterministic(bound))
             {
                 throw new SqlException(SqlState.INVALID_OBJECT_DEFINITION,
                     "functions in index expression must be marked IMMUTABLE", key.position());
@@ -544,7 +546,7 @@ final class DdlCommand extends Command
         tx.addColumn(tableName, column.name(), type, true);
         MetaStore.putDefault(tx, tableName, column.name(), defaultText);
         final Planning planning = new Planning(session);
-        final io.phantomdb.sql.plan.Scope empty = new io.phantomdb.sql.plan.Scope(List.of(), null, null,
+        final Scope empty = new Scope(List.of(), null, null,
             planning.context.newSlot());
         final BoundExpr bound = ExpressionBinder.coerce(planning.queries.expressions().bind(
             TableExpressions.parse(defaultText), empty, "DEFAULT"), type, planning.context);

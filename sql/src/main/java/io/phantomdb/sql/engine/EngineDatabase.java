@@ -6,6 +6,7 @@ import io.phantomdb.core.catalog.TableDefinition;
 import io.phantomdb.core.schema.TableSchema;
 import io.phantomdb.core.table.RowCursor;
 import io.phantomdb.core.table.Tx;
+import io.phantomdb.core.txn.IsolationLevel;
 import io.phantomdb.sql.ResultColumn;
 import io.phantomdb.sql.SqlDatabase;
 import io.phantomdb.sql.SqlException;
@@ -148,12 +149,16 @@ public final class EngineDatabase implements SqlDatabase
         return new SchemaView(catalog, schema, systemTables);
     }
 
-    Statistics statistics(final Tx tx)
+    Statistics statistics()
     {
-        return table -> Math.max(1, rowCount(tx, table));
+        return table -> Math.max(1, rowCount(table));
     }
 
-    private long rowCount(final Tx tx, final TableDefinition table)
+    /**
+     * The row count estimate of a table; the first call per table counts (up to a limit) in a short READ
+     * COMMITTED transaction of its own, so planning never adds to the read set of the user's transaction.
+     */
+    private long rowCount(final TableDefinition table)
     {
         final AtomicLong known = rowCounts.get(table.id());
         if (null != known)
@@ -161,10 +166,17 @@ public final class EngineDatabase implements SqlDatabase
             return known.get();
         }
         long count = 0;
-        final RowCursor cursor = tx.scan(table.name(), null, null, true);
-        while (count < COUNT_LIMIT && cursor.next())
+        try (Tx tx = engine.begin(IsolationLevel.READ_COMMITTED))
         {
-            count++;
+            if (null == tx.catalog().findTable(table.name()))
+            {
+                return 1;
+            }
+            final RowCursor cursor = tx.scan(table.name(), null, null, true);
+            while (count < COUNT_LIMIT && cursor.next())
+            {
+                count++;
+            }
         }
         final long estimate = count >= COUNT_LIMIT ? COUNT_LIMIT * 10L : count;
         rowCounts.putIfAbsent(table.id(), new AtomicLong(estimate));
@@ -180,16 +192,26 @@ public final class EngineDatabase implements SqlDatabase
         }
     }
 
-    long nextRowId(final Tx tx, final TableDefinition table, final int rowIdOrdinal)
+    /**
+     * The next hidden row id of a table without a primary key: a per-table counter, started from the highest
+     * committed id by a short transaction of its own (so the user's transaction reads nothing for it).
+     */
+    long nextRowId(final TableDefinition table, final int rowIdOrdinal)
     {
         AtomicLong counter = rowIds.get(table.id());
         if (null == counter)
         {
             long last = 0;
-            final RowCursor cursor = tx.scan(table.name(), null, null, false);
-            if (cursor.next())
+            try (Tx tx = engine.begin(IsolationLevel.READ_COMMITTED))
             {
-                last = cursor.row().getLong(rowIdOrdinal);
+                if (null != tx.catalog().findTable(table.name()))
+                {
+                    final RowCursor cursor = tx.scan(table.name(), null, null, false);
+                    if (cursor.next())
+                    {
+                        last = cursor.row().getLong(rowIdOrdinal);
+                    }
+                }
             }
             rowIds.putIfAbsent(table.id(), new AtomicLong(last));
             counter = rowIds.get(table.id());

@@ -78,6 +78,11 @@ final class ExplainCommand extends Command
         {
             root.resetStatistics();
             root.enableProfiling();
+            for (final Operator subplan : inner.subplans)
+            {
+                subplan.resetStatistics();
+                subplan.enableProfiling();
+            }
             final long start = System.nanoTime();
             if (inner instanceof QueryCommand)
             {
@@ -108,6 +113,11 @@ final class ExplainCommand extends Command
             depth = 1;
         }
         render(root, depth, rows);
+        for (int i = 0; i < inner.subplans.size(); i++)
+        {
+            rows.add(new Object[]{"SubPlan " + (i + 1)});
+            render(inner.subplans.get(i), 1, rows);
+        }
         if (analyze)
         {
             rows.add(new Object[]{String.format(Locale.ROOT, "Execution Time: %.3f ms", total / 1e6)});

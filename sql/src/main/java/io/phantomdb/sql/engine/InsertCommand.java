@@ -43,6 +43,7 @@ final class InsertCommand extends Command
     private final Returning returning;
     private final Object[] row;
     private final int[] defaulted;
+    private final ListResult oneRow = ListResult.count("INSERT 0 1", 1);
 
     InsertCommand(final String sql, final Parameters parameters, final List<ResultColumn> columns,
         final TableWriter writer, final Operator source, final int[] targets, final ColumnType[] sourceTypes,
@@ -119,6 +120,10 @@ final class InsertCommand extends Command
         {
             source.close();
             session.database().adjustRowCount(writer.table.id(), count);
+        }
+        if (null == out && count == 1)
+        {
+            return oneRow;
         }
         return null == out ? ListResult.count("INSERT 0 " + count, count) :
             new ListResult(returning.columns, out, count, "INSERT 0 " + count);

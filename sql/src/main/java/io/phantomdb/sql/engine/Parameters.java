@@ -11,6 +11,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -68,7 +69,7 @@ final class Parameters
     {
         if (optional && values.length == 0)
         {
-            java.util.Arrays.fill(target, null);
+            Arrays.fill(target, null);
             return;
         }
         if (values.length != types.length)

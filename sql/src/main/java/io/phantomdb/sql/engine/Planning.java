@@ -24,6 +24,6 @@ final class Planning
         this.schema = session.schemaView();
         this.context = new BindContext(schema, session.functions());
         this.queries = new QueryBinder(context);
-        this.planner = new PhysicalPlanner(schema, session.database().statistics(session.tx()), session.functions());
+        this.planner = new PhysicalPlanner(schema, session.database().statistics(), session.functions(), context::newSlot);
     }
 }

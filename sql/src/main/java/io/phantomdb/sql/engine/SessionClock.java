@@ -5,36 +5,45 @@ import io.phantomdb.sql.func.EvalContext;
 import java.time.LocalDateTime;
 
 /**
- * The session's clock for {@code now()} and friends: the transaction's start time, set when the session
- * begins a transaction, and the statement's start time.
+ * The session's clock for {@code now()} and friends: the transaction's and the statement's start times,
+ * read from the system clock only when a function first asks for them (the hot path of a statement that
+ * calls no time function never reads the clock).
  * <p>
  * <b>Note:</b> confined to the session's thread.
  */
 final class SessionClock implements EvalContext
 {
-    private LocalDateTime transactionStart = LocalDateTime.now();
-    private LocalDateTime statementStart = transactionStart;
+    private LocalDateTime transactionStart;
+    private LocalDateTime statementStart;
 
     void startTransaction()
     {
-        transactionStart = LocalDateTime.now();
-        statementStart = transactionStart;
+        transactionStart = null;
+        statementStart = null;
     }
 
     void startStatement()
     {
-        statementStart = LocalDateTime.now();
+        statementStart = null;
     }
 
     @Override
     public LocalDateTime transactionTimestamp()
     {
+        if (null == transactionStart)
+        {
+            transactionStart = statementTimestamp();
+        }
         return transactionStart;
     }
 
     @Override
     public LocalDateTime statementTimestamp()
     {
+        if (null == statementStart)
+        {
+            statementStart = LocalDateTime.now();
+        }
         return statementStart;
     }
 

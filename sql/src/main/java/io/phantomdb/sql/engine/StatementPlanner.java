@@ -37,20 +37,23 @@ final class StatementPlanner
             final Planning planning = new Planning(session);
             final LogicalPlan logical = planning.queries.bindQuery((Statement.Query)statement);
             final Operator root = planning.planner.plan(logical);
-            return new QueryCommand(sql, new Parameters(planning.context.parameterTypes(), parameterCount),
-                QueryBinder.resultColumns(logical), root);
+            return withSubplans(new QueryCommand(sql, new Parameters(planning.context.parameterTypes(), parameterCount),
+                QueryBinder.resultColumns(logical), root), planning);
         }
         if (statement instanceof Statement.Insert)
         {
-            return DmlPlanner.insert(new Planning(session), sql, (Statement.Insert)statement, parameterCount);
+            final Planning planning = new Planning(session);
+            return withSubplans(DmlPlanner.insert(planning, sql, (Statement.Insert)statement, parameterCount), planning);
         }
         if (statement instanceof Statement.Update)
         {
-            return DmlPlanner.update(new Planning(session), sql, (Statement.Update)statement, parameterCount);
+            final Planning planning = new Planning(session);
+            return withSubplans(DmlPlanner.update(planning, sql, (Statement.Update)statement, parameterCount), planning);
         }
         if (statement instanceof Statement.Delete)
         {
-            return DmlPlanner.delete(new Planning(session), sql, (Statement.Delete)statement, parameterCount);
+            final Planning planning = new Planning(session);
+            return withSubplans(DmlPlanner.delete(planning, sql, (Statement.Delete)statement, parameterCount), planning);
         }
         if (statement instanceof Statement.Explain)
         {
@@ -74,5 +77,11 @@ final class StatementPlanner
         }
         throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED,
             statement.getClass().getSimpleName() + " is not supported", statement.position());
+    }
+
+    private static Command withSubplans(final Command command, final Planning planning)
+    {
+        command.subplans = List.copyOf(planning.planner.subplans());
+        return command;
     }
 }

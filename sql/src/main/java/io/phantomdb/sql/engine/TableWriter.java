@@ -75,7 +75,7 @@ final class TableWriter
     {
         if (newRow && rowIdOrdinal >= 0)
         {
-            row[rowIdOrdinal] = session.database().nextRowId(ctx.tx(), table, rowIdOrdinal);
+            row[rowIdOrdinal] = session.database().nextRowId(table, rowIdOrdinal);
         }
         for (int i = 0; i < generatedOrdinals.length; i++)
         {

@@ -3,6 +3,8 @@ package io.phantomdb.sql.exec;
 /**
  * The kinds of join the join operators implement. SEMI and ANTI return only left columns (IN/EXISTS and
  * NOT EXISTS turned into joins).
+ * <p>
+ * <b>Note:</b> an enum; safe from any thread.
  */
 public enum JoinKind
 {

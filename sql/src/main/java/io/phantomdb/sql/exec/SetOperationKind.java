@@ -2,6 +2,8 @@ package io.phantomdb.sql.exec;
 
 /**
  * UNION, INTERSECT, EXCEPT.
+ * <p>
+ * <b>Note:</b> an enum; safe from any thread.
  */
 public enum SetOperationKind
 {

@@ -96,8 +96,7 @@ public final class SubqueryEvaluator implements Evaluator
     @Override
     public Object eval(final Object[] row, final ExecContext ctx)
     {
-        final Object result = negated ? not(compute(row, ctx)) : compute(row, ctx);
-        return result;
+        return negated ? not(compute(row, ctx)) : compute(row, ctx);
     }
 
     private static Object not(final Object value)

@@ -31,12 +31,4 @@ public final class TableColumns
             target[ordinal] = row.getObject(ordinal);
         }
     }
-
-    /**
-     * @return how many columns are copied.
-     */
-    public int count()
-    {
-        return ordinals.length;
-    }
 }

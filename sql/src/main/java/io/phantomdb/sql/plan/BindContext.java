@@ -89,14 +89,6 @@ public final class BindContext
     }
 
     /**
-     * @return how many slots were handed out.
-     */
-    public int slotCount()
-    {
-        return slotReferences.size();
-    }
-
-    /**
      * @param index    a 0-based parameter index.
      * @param type     its type as inferred from context, or null to leave it unknown.
      * @return the type now recorded for the parameter (the first inferred type wins).

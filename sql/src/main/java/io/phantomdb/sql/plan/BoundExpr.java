@@ -9,6 +9,8 @@ import java.util.List;
  * A typed expression resolved against its input row: column references are positions in the row. Records,
  * so equal expressions are equal objects (used to match GROUP BY expressions and expression indexes). A
  * null type means unknown (an untyped literal or NULL).
+ * <p>
+ * <b>Note:</b> immutable records; safe to share.
  */
 public sealed interface BoundExpr
 {

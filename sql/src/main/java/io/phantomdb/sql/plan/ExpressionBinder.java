@@ -12,6 +12,7 @@ import io.phantomdb.sql.value.TypeRules;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Binds syntax-tree expressions to {@link BoundExpr}s against a {@link Scope}: resolves column names
@@ -704,7 +705,7 @@ public final class ExpressionBinder
      * @param <T>      the result type.
      * @return the step's result.
      */
-    public static <T> T at(final int position, final java.util.function.Supplier<T> step)
+    public static <T> T at(final int position, final Supplier<T> step)
     {
         try
         {

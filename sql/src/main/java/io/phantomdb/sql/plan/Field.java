@@ -4,6 +4,8 @@ import io.phantomdb.core.schema.ColumnType;
 
 /**
  * One column of a relation during binding: the name a query may use, its qualifier, type and origin.
+ * <p>
+ * <b>Note:</b> immutable.
  *
  * @param qualifier the table name or alias that qualifies it, or null.
  * @param name      the column name (or select alias).
@@ -16,15 +18,6 @@ import io.phantomdb.core.schema.ColumnType;
 public record Field(
     String qualifier, String name, ColumnType type, boolean hidden, String table, String column, boolean nullable)
 {
-    /**
-     * @param newQualifier the new qualifier.
-     * @return this field under another qualifier (an alias).
-     */
-    public Field withQualifier(final String newQualifier)
-    {
-        return new Field(newQualifier, name, type, hidden, table, column, nullable);
-    }
-
     /**
      * @return this field made nullable (the inner side of an outer join).
      */

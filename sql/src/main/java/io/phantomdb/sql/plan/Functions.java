@@ -12,11 +12,11 @@ import io.phantomdb.sql.func.AggregateFunctions;
 import io.phantomdb.sql.func.FunctionRegistry;
 import io.phantomdb.sql.func.ScalarFunction;
 import io.phantomdb.sql.value.Casts;
+import io.phantomdb.sql.value.LikePattern;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 
 /**
  * The binder's and compiler's bridge to the value layer's functions ({@link FunctionRegistry},
@@ -157,7 +157,8 @@ public final class Functions
     }
 
     /**
-     * LIKE / ILIKE; a constant pattern is compiled once.
+     * LIKE / ILIKE by the value layer's {@link LikePattern}; the last pattern compiled is reused while the
+     * pattern text and escape stay the same (a constant pattern compiles once).
      *
      * @param kind    LIKE, ILIKE or SIMILAR.
      * @param operand the string.
@@ -174,6 +175,7 @@ public final class Functions
             throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED, "SIMILAR TO is not supported");
         }
         final boolean insensitive = kind == Expression.LikeKind.ILIKE;
+        final Object[] cache = new Object[3];
         return (row, ctx) ->
         {
             final Object text = operand.eval(row, ctx);
@@ -183,35 +185,13 @@ public final class Functions
             {
                 return null;
             }
-            final boolean matches = toRegex(Casts.toText(p), (String)e, insensitive).matcher(Casts.toText(text)).matches();
-            return matches != negated;
+            if (!p.equals(cache[0]) || !e.equals(cache[1]))
+            {
+                cache[0] = p;
+                cache[1] = e;
+                cache[2] = LikePattern.compile(Casts.toText(p), (String)e, insensitive);
+            }
+            return ((LikePattern)cache[2]).matches(Casts.toText(text)) != negated;
         };
-    }
-
-    private static Pattern toRegex(final String pattern, final String escape, final boolean insensitive)
-    {
-        final StringBuilder sb = new StringBuilder();
-        final int escapeChar = escape.isEmpty() ? -1 : escape.charAt(0);
-        for (int i = 0; i < pattern.length(); i++)
-        {
-            final char c = pattern.charAt(i);
-            if (c == escapeChar && i + 1 < pattern.length())
-            {
-                sb.append(Pattern.quote(String.valueOf(pattern.charAt(++i))));
-            }
-            else if (c == '%')
-            {
-                sb.append(".*");
-            }
-            else if (c == '_')
-            {
-                sb.append('.');
-            }
-            else
-            {
-                sb.append(Pattern.quote(String.valueOf(c)));
-            }
-        }
-        return Pattern.compile(sb.toString(), Pattern.DOTALL | (insensitive ? Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE : 0));
     }
 }

@@ -10,6 +10,8 @@ import java.util.List;
 /**
  * A relational plan as the binder produces it and the optimizer rewrites it: what to compute, not how.
  * Every node knows the fields of its output row.
+ * <p>
+ * <b>Note:</b> immutable records; safe to share.
  */
 public sealed interface LogicalPlan
 {

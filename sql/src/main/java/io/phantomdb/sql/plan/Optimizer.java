@@ -16,13 +16,16 @@ import java.util.List;
 public final class Optimizer
 {
     private final ExpressionCompiler compiler;
+    private final JoinOrder joinOrder;
 
     /**
-     * @param compiler evaluates constant expressions.
+     * @param compiler   evaluates constant expressions.
+     * @param statistics row count estimates for join ordering.
      */
-    public Optimizer(final ExpressionCompiler compiler)
+    public Optimizer(final ExpressionCompiler compiler, final Statistics statistics)
     {
         this.compiler = compiler;
+        this.joinOrder = new JoinOrder(statistics);
     }
 
     /**
@@ -31,7 +34,60 @@ public final class Optimizer
      */
     public LogicalPlan optimize(final LogicalPlan plan)
     {
-        return push(plan);
+        return reorderJoins(push(plan));
+    }
+
+    private LogicalPlan reorderJoins(final LogicalPlan plan)
+    {
+        if (plan instanceof LogicalPlan.Join && ((LogicalPlan.Join)plan).kind() == JoinKind.INNER)
+        {
+            final LogicalPlan reordered = joinOrder.reorder(plan);
+            if (reordered != plan)
+            {
+                return reordered;
+            }
+        }
+        if (plan instanceof LogicalPlan.Filter)
+        {
+            final LogicalPlan.Filter f = (LogicalPlan.Filter)plan;
+            return new LogicalPlan.Filter(reorderJoins(f.input()), f.predicate());
+        }
+        if (plan instanceof LogicalPlan.Project)
+        {
+            final LogicalPlan.Project p = (LogicalPlan.Project)plan;
+            return new LogicalPlan.Project(reorderJoins(p.input()), p.expressions(), p.fields());
+        }
+        if (plan instanceof LogicalPlan.Join)
+        {
+            final LogicalPlan.Join j = (LogicalPlan.Join)plan;
+            return new LogicalPlan.Join(j.kind(), reorderJoins(j.left()), reorderJoins(j.right()), j.condition());
+        }
+        if (plan instanceof LogicalPlan.Aggregate)
+        {
+            final LogicalPlan.Aggregate a = (LogicalPlan.Aggregate)plan;
+            return new LogicalPlan.Aggregate(reorderJoins(a.input()), a.groups(), a.aggregates(), a.fields());
+        }
+        if (plan instanceof LogicalPlan.Sort)
+        {
+            final LogicalPlan.Sort s = (LogicalPlan.Sort)plan;
+            return new LogicalPlan.Sort(reorderJoins(s.input()), s.items());
+        }
+        if (plan instanceof LogicalPlan.Limit)
+        {
+            final LogicalPlan.Limit l = (LogicalPlan.Limit)plan;
+            return new LogicalPlan.Limit(reorderJoins(l.input()), l.limit(), l.offset());
+        }
+        if (plan instanceof LogicalPlan.Distinct)
+        {
+            return new LogicalPlan.Distinct(reorderJoins(((LogicalPlan.Distinct)plan).input()));
+        }
+        if (plan instanceof LogicalPlan.SetOperation)
+        {
+            final LogicalPlan.SetOperation s = (LogicalPlan.SetOperation)plan;
+            return new LogicalPlan.SetOperation(s.kind(), s.all(), reorderJoins(s.left()), reorderJoins(s.right()),
+                s.fields());
+        }
+        return plan;
     }
 
     /**
@@ -78,7 +134,9 @@ public final class Optimizer
         if (plan instanceof LogicalPlan.Filter)
         {
             final LogicalPlan.Filter f = (LogicalPlan.Filter)plan;
-            return pushInto(push(f.input()), BoundExprs.conjuncts(fold(f.predicate())));
+            final List<BoundExpr> conjuncts = new ArrayList<>(BoundExprs.conjuncts(fold(f.predicate())));
+            final LogicalPlan input = Decorrelator.apply(f.input(), conjuncts);
+            return pushInto(push(input), conjuncts);
         }
         if (plan instanceof LogicalPlan.Join)
         {
@@ -182,6 +240,18 @@ public final class Optimizer
                 }
             }
             final LogicalPlan joined = push(new LogicalPlan.Join(j.kind(), j.left(), j.right(), BoundExprs.and(condition)));
+            return stay.isEmpty() ? joined : new LogicalPlan.Filter(joined, BoundExprs.and(stay));
+        }
+        if (plan instanceof LogicalPlan.Join && ((LogicalPlan.Join)plan).kind().leftOnly())
+        {
+            final LogicalPlan.Join j = (LogicalPlan.Join)plan;
+            final List<BoundExpr> toLeft = new ArrayList<>();
+            final List<BoundExpr> stay = new ArrayList<>();
+            for (final BoundExpr c : conjuncts)
+            {
+                (BoundExprs.containsSubquery(c) ? stay : toLeft).add(c);
+            }
+            final LogicalPlan joined = new LogicalPlan.Join(j.kind(), pushInto(j.left(), toLeft), j.right(), j.condition());
             return stay.isEmpty() ? joined : new LogicalPlan.Filter(joined, BoundExprs.and(stay));
         }
         if (plan instanceof LogicalPlan.Join && ((LogicalPlan.Join)plan).kind() == JoinKind.LEFT)

@@ -13,6 +13,7 @@ import io.phantomdb.sql.exec.IndexScanOperator;
 import io.phantomdb.sql.exec.JoinKind;
 import io.phantomdb.sql.exec.KeyBounds;
 import io.phantomdb.sql.exec.LimitOperator;
+import io.phantomdb.sql.exec.LookupJoinOperator;
 import io.phantomdb.sql.exec.MergeJoinOperator;
 import io.phantomdb.sql.exec.NestedLoopJoinOperator;
 import io.phantomdb.sql.exec.Operator;
@@ -28,10 +29,11 @@ import io.phantomdb.sql.exec.TableScanOperator;
 import io.phantomdb.sql.exec.ValueCoercer;
 import io.phantomdb.sql.exec.ValuesOperator;
 import io.phantomdb.sql.func.FunctionRegistry;
-import io.phantomdb.sql.value.Casts;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
+import java.util.function.IntSupplier;
 
 /**
  * Turns an optimized {@link LogicalPlan} into a tree of {@link Operator}s: picks access paths (point
@@ -48,18 +50,23 @@ public final class PhysicalPlanner
     private final ExpressionCompiler compiler;
     private final Optimizer optimizer;
     private final ExpressionIndexes expressionIndexes;
+    private final IntSupplier slots;
+    private final List<Operator> subplans = new ArrayList<>();
 
     /**
      * @param schema     the schema the plan was bound against.
      * @param statistics row count estimates.
      * @param functions  resolves scalar functions.
+     * @param slots      hands out outer-row slots not used by the binder (lookup joins take one each).
      */
-    public PhysicalPlanner(final SchemaView schema, final Statistics statistics, final FunctionRegistry functions)
+    public PhysicalPlanner(
+        final SchemaView schema, final Statistics statistics, final FunctionRegistry functions, final IntSupplier slots)
     {
+        this.slots = slots;
         this.schema = schema;
         this.statistics = statistics;
         this.compiler = new ExpressionCompiler(this::planSubquery, functions);
-        this.optimizer = new Optimizer(compiler);
+        this.optimizer = new Optimizer(compiler, statistics);
         this.expressionIndexes = new ExpressionIndexes(schema, functions);
     }
 
@@ -92,21 +99,37 @@ public final class PhysicalPlanner
 
     private Operator planSubquery(final LogicalPlan plan)
     {
-        return plan(plan);
+        final Operator op = plan(plan);
+        subplans.add(op);
+        return op;
+    }
+
+    /**
+     * @return the operator trees of the subqueries planned so far (for EXPLAIN), in planning order.
+     */
+    public List<Operator> subplans()
+    {
+        return subplans;
     }
 
     private Operator build(final LogicalPlan plan)
     {
+        return build(plan, null);
+    }
+
+    private Operator build(final LogicalPlan plan, final BitSet required)
+    {
         if (plan instanceof LogicalPlan.Scan)
         {
-            return scan((LogicalPlan.Scan)plan, List.of());
+            return scan((LogicalPlan.Scan)plan, List.of(), required);
         }
         if (plan instanceof LogicalPlan.Filter)
         {
             final LogicalPlan.Filter f = (LogicalPlan.Filter)plan;
             if (f.input() instanceof LogicalPlan.Scan)
             {
-                return scan((LogicalPlan.Scan)f.input(), BoundExprs.conjuncts(f.predicate()));
+                return scan((LogicalPlan.Scan)f.input(), BoundExprs.conjuncts(f.predicate()),
+                    union(required, List.of(f.predicate())));
             }
             final Operator input = build(f.input());
             return new FilterOperator(input, compiler.compile(f.predicate()), ExplainText.of(f.predicate()),
@@ -131,7 +154,7 @@ public final class PhysicalPlanner
         if (plan instanceof LogicalPlan.Project)
         {
             final LogicalPlan.Project p = (LogicalPlan.Project)plan;
-            final Operator input = build(p.input());
+            final Operator input = build(p.input(), union(new BitSet(), p.expressions()));
             if (isIdentity(p, input.width()))
             {
                 return input;
@@ -160,6 +183,11 @@ public final class PhysicalPlanner
         if (plan instanceof LogicalPlan.Sort)
         {
             final LogicalPlan.Sort s = (LogicalPlan.Sort)plan;
+            final Operator ordered = inPrimaryKeyOrder(s);
+            if (null != ordered)
+            {
+                return ordered;
+            }
             final Operator input = build(s.input());
             final SortKey[] keys = new SortKey[s.items().size()];
             final StringBuilder text = new StringBuilder();
@@ -192,6 +220,54 @@ public final class PhysicalPlanner
         return new SetOperationOperator(build(s.left()), build(s.right()), s.kind(), s.all(), SqlValueSemantics.INSTANCE);
     }
 
+    /**
+     * ORDER BY a prefix of the primary key (all ascending or all descending) over a projection of one table:
+     * the table is read in key order (backward for DESC) and no sort is needed.
+     */
+    private Operator inPrimaryKeyOrder(final LogicalPlan.Sort sort)
+    {
+        if (!(sort.input() instanceof LogicalPlan.Project))
+        {
+            return null;
+        }
+        final LogicalPlan.Project project = (LogicalPlan.Project)sort.input();
+        final LogicalPlan below = project.input();
+        final LogicalPlan.Scan scan = below instanceof LogicalPlan.Scan ? (LogicalPlan.Scan)below :
+            below instanceof LogicalPlan.Filter && ((LogicalPlan.Filter)below).input() instanceof LogicalPlan.Scan ?
+                (LogicalPlan.Scan)((LogicalPlan.Filter)below).input() : null;
+        if (null == scan)
+        {
+            return null;
+        }
+        final int[] pk = scan.table().schema().primaryKey();
+        final boolean descending = sort.items().get(0).descending();
+        if (sort.items().size() > pk.length)
+        {
+            return null;
+        }
+        for (int i = 0; i < sort.items().size(); i++)
+        {
+            final SortItem item = sort.items().get(i);
+            if (item.descending() != descending || !(item.expression() instanceof BoundExpr.InputRef))
+            {
+                return null;
+            }
+            final BoundExpr source = project.expressions().get(((BoundExpr.InputRef)item.expression()).index());
+            if (!(source instanceof BoundExpr.InputRef) || ((BoundExpr.InputRef)source).index() != pk[i])
+            {
+                return null;
+            }
+        }
+        final List<BoundExpr> conjuncts = below instanceof LogicalPlan.Filter ?
+            BoundExprs.conjuncts(((LogicalPlan.Filter)below).predicate()) : List.of();
+        final Operator input = scan(scan, conjuncts, union(new BitSet(), project.expressions()), !descending);
+        if (null == input)
+        {
+            return null;
+        }
+        return new ProjectOperator(input, compiler.compile(project.expressions()), ExplainText.of(project.expressions()));
+    }
+
     private static String sortName(final LogicalPlan input, final BoundExpr e)
     {
         if (e instanceof BoundExpr.InputRef && input instanceof LogicalPlan.Project)
@@ -218,19 +294,77 @@ public final class PhysicalPlanner
         return true;
     }
 
-    private Operator scan(final LogicalPlan.Scan scan, final List<BoundExpr> conjunctsIn)
+    private static BitSet union(final BitSet required, final List<BoundExpr> expressions)
+    {
+        if (null == required)
+        {
+            return null;
+        }
+        final BitSet out = (BitSet)required.clone();
+        for (final BoundExpr e : expressions)
+        {
+            if (BoundExprs.any(e, n -> n instanceof BoundExpr.Subquery && ((BoundExpr.Subquery)n).correlated()))
+            {
+                return null;
+            }
+            BoundExprs.transform(e, n ->
+            {
+                if (n instanceof BoundExpr.InputRef)
+                {
+                    out.set(((BoundExpr.InputRef)n).index());
+                }
+                return n;
+            });
+        }
+        return out;
+    }
+
+    private Operator scan(final LogicalPlan.Scan scan, final List<BoundExpr> conjunctsIn, final BitSet requiredIn)
+    {
+        return scan(scan, conjunctsIn, requiredIn, null);
+    }
+
+    /**
+     * @param order null for any order; true/false to require primary key order forward/backward (then null
+     *              is returned when the chosen access path cannot give it).
+     */
+    private AccessPath path(final TableDefinition table, final List<BoundExpr> conjunctsIn)
+    {
+        final List<BoundExpr> conjuncts = expressionIndexes.rewrite(table, conjunctsIn);
+        final List<IndexDefinition> indexes = schema.catalog().indexesOf(table.id());
+        return AccessPath.choose(table, indexes, conjuncts);
+    }
+
+    private Operator scan(final LogicalPlan.Scan scan, final List<BoundExpr> conjunctsIn, final BitSet requiredIn,
+        final Boolean order)
+    {
+        return scan(scan, path(scan.table(), conjunctsIn), requiredIn, order);
+    }
+
+    private Operator scan(final LogicalPlan.Scan scan, final AccessPath path, final BitSet requiredIn,
+        final Boolean order)
     {
         final TableDefinition table = scan.table();
         final int width = table.schema().columnCount();
-        final int[] all = new int[width];
-        for (int i = 0; i < width; i++)
+        if (null != order && path.kind == AccessPath.Kind.INDEX)
         {
-            all[i] = i;
+            return null;
         }
-        final TableColumns columns = new TableColumns(all);
-        final List<BoundExpr> conjuncts = expressionIndexes.rewrite(table, conjunctsIn);
-        final List<IndexDefinition> indexes = schema.catalog().indexesOf(table.id());
-        final AccessPath path = AccessPath.choose(table, indexes, conjuncts);
+        final boolean forward = null == order || order;
+        BitSet required = union(requiredIn, path.residual);
+        if (null != required && scan.forUpdate())
+        {
+            for (final int ordinal : table.schema().primaryKey())
+            {
+                required.set(ordinal);
+            }
+        }
+        if (null == required)
+        {
+            required = new BitSet();
+            required.set(0, width);
+        }
+        final TableColumns columns = new TableColumns(required.stream().toArray());
         final double rows = statistics.rowCount(table);
         final RowLocker locker = scan.forUpdate() ? new RowLocker(table.name(), table.schema().primaryKey()) : null;
         Operator op;
@@ -240,7 +374,7 @@ public final class PhysicalPlanner
                 op = new PointLookupOperator(table.name(), width, columns, bounds(path, true), scan.forUpdate());
                 break;
             case PRIMARY_RANGE:
-                op = new TableScanOperator(table.name(), width, columns, bounds(path, false), true,
+                op = new TableScanOperator(table.name(), width, columns, bounds(path, false), forward,
                     Math.max(1, rows * path.selectivity)).lockRows(locker);
                 break;
             case INDEX:
@@ -248,7 +382,7 @@ public final class PhysicalPlanner
                     Math.max(1, rows * path.selectivity)).lockRows(locker);
                 break;
             default:
-                op = new TableScanOperator(table.name(), width, columns, KeyBounds.NONE, true, rows).lockRows(locker);
+                op = new TableScanOperator(table.name(), width, columns, KeyBounds.NONE, forward, rows).lockRows(locker);
                 break;
         }
         if (!path.residual.isEmpty())
@@ -268,7 +402,7 @@ public final class PhysicalPlanner
         for (int i = 0; i < coercers.length; i++)
         {
             final ColumnType type = path.keyTypes.get(i);
-            coercers[i] = value -> Casts.cast(value, null, type);
+            coercers[i] = KeyCoercion.to(type);
         }
         if (pointOnly)
         {
@@ -315,6 +449,15 @@ public final class PhysicalPlanner
         }
         final BoundExpr rest = BoundExprs.and(residual);
         final Evaluator restEvaluator = null == rest ? null : compiler.compile(rest);
+        if (!leftKeys.isEmpty() && (join.kind() == JoinKind.INNER || join.kind() == JoinKind.LEFT ||
+            join.kind() == JoinKind.SEMI || join.kind() == JoinKind.ANTI))
+        {
+            final Operator lookup = lookupJoin(join, left, leftKeys, rightKeys, restEvaluator);
+            if (null != lookup)
+            {
+                return lookup;
+            }
+        }
         final String text = ExplainText.of(join.condition() == null ? new BoundExpr.Literal(true, null) : join.condition());
         if (leftKeys.isEmpty())
         {
@@ -331,6 +474,75 @@ public final class PhysicalPlanner
         }
         return new HashJoinOperator(left, right, join.kind(), compiler.compile(leftKeys), compiler.compile(rightKeys),
             restEvaluator, SqlValueSemantics.INSTANCE, text, rows);
+    }
+
+    /**
+     * An index nested loop join: when the left input is small and the right input is one table whose key or
+     * index the join columns match, the right side becomes a lookup per left row (the left row is the
+     * lookup's outer row) instead of a full read into a hash table.
+     */
+    private Operator lookupJoin(final LogicalPlan.Join join, final Operator left, final List<BoundExpr> leftKeys,
+        final List<BoundExpr> rightKeys, final Evaluator residual)
+    {
+        final LogicalPlan right = join.right();
+        final LogicalPlan.Scan scan = right instanceof LogicalPlan.Scan ? (LogicalPlan.Scan)right :
+            right instanceof LogicalPlan.Filter && ((LogicalPlan.Filter)right).input() instanceof LogicalPlan.Scan ?
+                (LogicalPlan.Scan)((LogicalPlan.Filter)right).input() : null;
+        if (null == scan || scan.forUpdate())
+        {
+            return null;
+        }
+        final double rightRows = statistics.rowCount(scan.table());
+        if (left.estimatedRows() * 4 >= rightRows)
+        {
+            return null;
+        }
+        final int slot = slots.getAsInt();
+        final List<BoundExpr> conjuncts = new ArrayList<>();
+        if (right instanceof LogicalPlan.Filter)
+        {
+            conjuncts.addAll(BoundExprs.conjuncts(((LogicalPlan.Filter)right).predicate()));
+        }
+        final List<BoundExpr> synthetic = new ArrayList<>();
+        final List<BoundExpr> unusable = new ArrayList<>();
+        for (int i = 0; i < leftKeys.size(); i++)
+        {
+            final BoundExpr l = leftKeys.get(i);
+            final BoundExpr r = rightKeys.get(i);
+            if (l instanceof BoundExpr.InputRef && r instanceof BoundExpr.InputRef)
+            {
+                final BoundExpr.InputRef ref = (BoundExpr.InputRef)l;
+                synthetic.add(new BoundExpr.Compare("=", r, new BoundExpr.OuterRef(slot, ref.index(), ref.type(), ref.name())));
+            }
+            else
+            {
+                unusable.add(new BoundExpr.Compare("=", l, BoundExprs.shift(r, join.left().fields().size())));
+            }
+        }
+        conjuncts.addAll(synthetic);
+        final AccessPath path = path(scan.table(), conjuncts);
+        if (path.kind == AccessPath.Kind.FULL || path.residual.containsAll(synthetic))
+        {
+            return null;
+        }
+        final Operator lookup = scan(scan, path, null, null);
+        Evaluator condition = residual;
+        if (!unusable.isEmpty())
+        {
+            final List<BoundExpr> all = new ArrayList<>(unusable);
+            condition = compiler.compile(BoundExprs.and(all));
+            if (null != residual)
+            {
+                final Evaluator a = condition;
+                condition = (row, ctx) ->
+                {
+                    final Object x = a.eval(row, ctx);
+                    return Boolean.TRUE.equals(x) ? residual.eval(row, ctx) : x;
+                };
+            }
+        }
+        return new LookupJoinOperator(left, lookup, join.kind(), slot, condition,
+            ExplainText.of(join.condition()), Math.max(1, left.estimatedRows()));
     }
 
     private static boolean orderedOnUniqueKey(final LogicalPlan plan, final BoundExpr key)

@@ -12,7 +12,6 @@ import io.phantomdb.sql.ast.Expression;
 import io.phantomdb.sql.ast.OrderItem;
 import io.phantomdb.sql.ast.QualifiedName;
 import io.phantomdb.sql.ast.QueryBody;
-import io.phantomdb.sql.ast.SelectItem;
 import io.phantomdb.sql.ast.Statement;
 import io.phantomdb.sql.ast.TableRef;
 import io.phantomdb.sql.exec.JoinKind;
@@ -450,6 +449,12 @@ public final class QueryBinder
             {
                 context.leaveView();
             }
+        }
+        final SystemTable catalogTable = null == name.schema() ? context.schema().systemTable("pg_catalog", name.name()) : null;
+        if (null != catalogTable)
+        {
+            return namedTable(new TableRef.NamedTable(named.position(), new QualifiedName(name.position(), "pg_catalog",
+                name.name()), named.alias(), named.columnAliases()), parent, forUpdate);
         }
         throw new SqlException(SqlState.UNDEFINED_TABLE, "relation \"" + name + "\" does not exist", name.position());
     }

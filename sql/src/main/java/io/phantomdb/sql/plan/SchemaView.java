@@ -11,6 +11,8 @@ import java.util.Map;
 /**
  * Everything names resolve against while binding one statement: core's catalog (tables, indexes), the SQL
  * layer's schema (views, checks, expression indexes) and the registered system tables.
+ * <p>
+ * <b>Note:</b> immutable view; the maps it holds are read only.
  *
  * @param catalog      core's catalog as the transaction sees it.
  * @param sql          the SQL layer's schema.

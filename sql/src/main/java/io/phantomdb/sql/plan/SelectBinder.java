@@ -8,6 +8,7 @@ import io.phantomdb.sql.ast.Expression;
 import io.phantomdb.sql.ast.OrderItem;
 import io.phantomdb.sql.ast.QueryBody;
 import io.phantomdb.sql.ast.SelectItem;
+import io.phantomdb.sql.ast.Statement;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -36,6 +37,11 @@ final class SelectBinder
 
     LogicalPlan bind(final QueryBody.Select select, final List<OrderItem> orderBy)
     {
+        if (!select.distinctOn().isEmpty())
+        {
+            throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED, "SELECT DISTINCT ON is not supported",
+                select.distinctOn().get(0).position());
+        }
         final List<BoundExpr> items = new ArrayList<>();
         final List<Field> fields = new ArrayList<>();
         final List<Integer> itemPositions = new ArrayList<>();
@@ -248,7 +254,7 @@ final class SelectBinder
         return "?column?";
     }
 
-    private static List<SelectItem> selectItems(final io.phantomdb.sql.ast.Statement.Query query)
+    private static List<SelectItem> selectItems(final Statement.Query query)
     {
         return query.body() instanceof QueryBody.Select ? ((QueryBody.Select)query.body()).items() : List.of();
     }

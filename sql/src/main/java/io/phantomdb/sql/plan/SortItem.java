@@ -2,6 +2,8 @@ package io.phantomdb.sql.plan;
 
 /**
  * One bound ORDER BY item.
+ * <p>
+ * <b>Note:</b> immutable.
  *
  * @param expression the expression over the input row.
  * @param descending whether descending.

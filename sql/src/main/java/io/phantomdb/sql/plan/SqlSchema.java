@@ -8,6 +8,8 @@ import java.util.Map;
 /**
  * The SQL layer's own catalog on top of core's: view texts, CHECK constraints and expression indexes
  * (with the hidden columns that hold their values). Immutable; persisted in the SQL layer's system table.
+ * <p>
+ * <b>Note:</b> immutable; safe to share between threads.
  *
  * @param views             views by folded name.
  * @param checks            CHECK constraints by folded table name.

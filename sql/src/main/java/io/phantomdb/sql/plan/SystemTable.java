@@ -7,6 +7,8 @@ import java.util.function.Supplier;
 
 /**
  * A read-only table computed on demand (pg_catalog, information_schema).
+ * <p>
+ * <b>Note:</b> immutable; the supplier is called on the scanning thread.
  *
  * @param schema  its schema name.
  * @param name    its name.

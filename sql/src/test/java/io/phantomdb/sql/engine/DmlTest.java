@@ -144,4 +144,32 @@ class DmlTest
         run(session, "INSERT INTO logs VALUES ('c', 3)");
         assertEquals("2", one(session, "SELECT count(*) FROM logs"));
     }
+
+    @Test
+    void shouldReplanPreparedStatementWhenTableChanges()
+    {
+        run(session, "INSERT INTO items (id, name) VALUES (1, 'a')");
+        try (PreparedSql select = session.prepare("SELECT * FROM items WHERE id = ?"))
+        {
+            assertEquals(4, select.columns().size());
+            assertEquals("1|a|7|null", rowsOf(select.execute(1)));
+            run(session, "ALTER TABLE items ADD COLUMN extra TEXT DEFAULT 'e'");
+            assertEquals("1|a|7|null|e", rowsOf(select.execute(1)));
+            assertEquals(5, select.columns().size());
+        }
+    }
+
+    private static String rowsOf(final SqlResult result)
+    {
+        try (result)
+        {
+            result.next();
+            final StringBuilder sb = new StringBuilder();
+            for (int i = 0; i < result.columns().size(); i++)
+            {
+                sb.append(i == 0 ? "" : "|").append(result.get(i));
+            }
+            return sb.toString();
+        }
+    }
 }

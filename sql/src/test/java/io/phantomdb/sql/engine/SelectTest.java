@@ -172,5 +172,9 @@ class SelectTest
         assertTrue(join.contains("Hash Inner Join"), join);
         final String analyze = String.join("\n", rows(session, "EXPLAIN ANALYZE SELECT * FROM t WHERE score > 1"));
         assertTrue(analyze.contains("actual rows=3 loops=1"), analyze);
+        final String correlated = String.join("\n", rows(session,
+            "EXPLAIN ANALYZE SELECT name, (SELECT count(*) FROM u WHERE tid = t.id) FROM t"));
+        assertTrue(correlated.contains("SubPlan 1"), correlated);
+        assertTrue(correlated.contains("Aggregate (count(*))  (rows=1) (actual rows=4 loops=4"), correlated);
     }
 }

@@ -138,4 +138,30 @@ class TransactionTest
         db.close();
         assertEquals("57P01", assertThrows(SqlException.class, () -> a.execute("SELECT 1")).sqlState());
     }
+
+    @Test
+    @Timeout(20)
+    void shouldStopStatementWhenCancelledFromAnotherThread() throws InterruptedException
+    {
+        run(a, "CREATE TABLE big (n INT PRIMARY KEY)");
+        run(a, "INSERT INTO big SELECT x.id * 1000 + y.id FROM acct x, acct y");
+        final Thread canceller = new Thread(() ->
+        {
+            try
+            {
+                Thread.sleep(200);
+            }
+            catch (final InterruptedException ex)
+            {
+                Thread.currentThread().interrupt();
+            }
+            a.cancel();
+        });
+        canceller.start();
+        final SqlException ex = assertThrows(SqlException.class, () -> run(a,
+            "SELECT count(*) FROM big x, big y, big z, big w, big v, big s, big r, big q, big p, big o, big m, big l, big k"));
+        canceller.join();
+        assertEquals("57014", ex.sqlState());
+        assertEquals("1", one(a, "SELECT 1"));
+    }
 }
