@@ -21,6 +21,8 @@ final class ExprGenerator
     private final Schema schema;
     private final Random random;
     private int aliases;
+    private String subqueriesAvoid;
+    private List<Object> parameters;
 
     ExprGenerator(final Schema schema, final Random random)
     {
@@ -28,9 +30,26 @@ final class ExprGenerator
         this.random = random;
     }
 
-    Random random()
+    /**
+     * Makes half of the literals of {@link #simpleComparison} parameters, written {@code ?{i}} where
+     * {@code i} is the index of the value appended to the list (generation order, not text order: see
+     * {@link QueryGenerator#nextPrepared}); null turns parameters off.
+     *
+     * @param parameters the list to fill, or null.
+     */
+    void parameters(final List<Object> parameters)
     {
-        return random;
+        this.parameters = parameters;
+    }
+
+    private String valueOrParameter(final SqlType type)
+    {
+        if (parameters == null || random.nextBoolean())
+        {
+            return literal(type).sql();
+        }
+        parameters.add(type.randomValue(random, false));
+        return "?{" + (parameters.size() - 1) + "}";
     }
 
     String freshAlias()
@@ -41,6 +60,26 @@ final class ExprGenerator
     Table randomTable()
     {
         return schema.tables().get(random.nextInt(schema.tables().size()));
+    }
+
+    /**
+     * Keeps subqueries away from one table (the target of an UPDATE: PhantomDB bug 2 in docs/testing.md).
+     *
+     * @param table the table name, or null for none.
+     */
+    void avoidInSubqueries(final String table)
+    {
+        subqueriesAvoid = table;
+    }
+
+    private Table subqueryTable()
+    {
+        Table table = randomTable();
+        while (table.name().equals(subqueriesAvoid))
+        {
+            table = randomTable();
+        }
+        return table;
     }
 
     Expr any(final Scope scope, final int depth)
@@ -329,15 +368,28 @@ final class ExprGenerator
     Expr simpleComparison(final Scope scope)
     {
         final Expr column = scope.columns().get(random.nextInt(scope.columns().size()));
-        final Expr value = literal(column.type());
+        final SqlType type = column.type();
         return switch (random.nextInt(6))
         {
-            case 0 -> new Expr("(" + value.sql() + " " + COMPARISONS[random.nextInt(COMPARISONS.length)] + " " + column.sql() + ")", SqlType.BOOLEAN);
-            case 1 -> new Expr("(" + column.sql() + " IN (" + value.sql() + ", " + literal(column.type()).sql() + "))", SqlType.BOOLEAN);
-            case 2 -> column.family() == SqlType.Family.BOOL ? new Expr("(" + column.sql() + " IS NULL)", SqlType.BOOLEAN) :
-                new Expr("(" + column.sql() + " BETWEEN " + value.sql() + " AND " + literal(column.type()).sql() + ")", SqlType.BOOLEAN);
+            case 0 -> new Expr("(" + valueOrParameter(type) + " " + COMPARISONS[random.nextInt(COMPARISONS.length)] + " " + column.sql() + ")",
+                SqlType.BOOLEAN);
+            case 1 ->
+            {
+                final String first = valueOrParameter(type);
+                yield new Expr("(" + column.sql() + " IN (" + first + ", " + valueOrParameter(type) + "))", SqlType.BOOLEAN);
+            }
+            case 2 ->
+            {
+                if (column.family() == SqlType.Family.BOOL)
+                {
+                    yield new Expr("(" + column.sql() + " IS NULL)", SqlType.BOOLEAN);
+                }
+                final String low = valueOrParameter(type);
+                yield new Expr("(" + column.sql() + " BETWEEN " + low + " AND " + valueOrParameter(type) + ")", SqlType.BOOLEAN);
+            }
             case 3 -> new Expr("(" + column.sql() + (random.nextBoolean() ? " IS NULL)" : " IS NOT NULL)"), SqlType.BOOLEAN);
-            default -> new Expr("(" + column.sql() + " " + COMPARISONS[random.nextInt(COMPARISONS.length)] + " " + value.sql() + ")", SqlType.BOOLEAN);
+            default -> new Expr("(" + column.sql() + " " + COMPARISONS[random.nextInt(COMPARISONS.length)] + " " + valueOrParameter(type) + ")",
+                SqlType.BOOLEAN);
         };
     }
 
@@ -368,7 +420,7 @@ final class ExprGenerator
 
     private Expr scalarSubquery(final Scope outer, final int depth, final SqlType.Family family)
     {
-        final Table table = randomTable();
+        final Table table = subqueryTable();
         final String alias = freshAlias();
         final Scope inner = Scope.of(alias, table);
         final Expr column = inner.pick(random, family);
@@ -391,7 +443,7 @@ final class ExprGenerator
         {
             return comparison(outer, 0);
         }
-        final Table table = randomTable();
+        final Table table = subqueryTable();
         final String alias = freshAlias();
         final Scope inner = Scope.of(alias, table);
         return new Expr("(" + (random.nextBoolean() ? "" : "NOT ") + "EXISTS (SELECT 1 FROM " + table.name() + " " + alias +
@@ -401,7 +453,7 @@ final class ExprGenerator
     private Expr inSubquery(final Scope outer, final int depth)
     {
         final SqlType.Family family = random.nextBoolean() ? SqlType.Family.NUMBER : SqlType.Family.STRING;
-        final Table table = randomTable();
+        final Table table = subqueryTable();
         final String alias = freshAlias();
         final Scope inner = Scope.of(alias, table);
         final Expr column = inner.pick(random, family);

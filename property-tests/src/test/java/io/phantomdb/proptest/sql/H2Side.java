@@ -2,6 +2,7 @@ package io.phantomdb.proptest.sql;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -35,10 +36,23 @@ final class H2Side implements SqlSide
     @Override
     public Outcome run(final String sql)
     {
-        try (Statement statement = connection.createStatement())
+        return run(sql, null);
+    }
+
+    @Override
+    public Outcome run(final String sql, final List<Object> parameters)
+    {
+        try (Statement statement = parameters == null ? connection.createStatement() : connection.prepareStatement(sql))
         {
             statement.setQueryTimeout((int)(PhantomSide.STATEMENT_TIMEOUT_MILLIS / 1000));
-            if (!statement.execute(sql))
+            if (parameters != null)
+            {
+                for (int i = 0; i < parameters.size(); i++)
+                {
+                    ((PreparedStatement)statement).setObject(i + 1, parameters.get(i));
+                }
+            }
+            if (parameters == null ? !statement.execute(sql) : !((PreparedStatement)statement).execute())
             {
                 return Outcome.count(statement.getLargeUpdateCount());
             }

@@ -1,5 +1,6 @@
 package io.phantomdb.proptest.sql;
 
+import io.phantomdb.sql.PreparedSql;
 import io.phantomdb.sql.SqlDatabase;
 import io.phantomdb.sql.SqlDatabases;
 import io.phantomdb.sql.SqlException;
@@ -12,7 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * PhantomDB in memory through {@link SqlSession}, autocommit, with a statement timeout. An exception
+ * PhantomDB in memory through {@link SqlSession}, autocommit, with a statement timeout; statements
+ * with parameters through {@link SqlSession#prepare(String)}. An exception
  * other than {@link SqlException} becomes an {@link Outcome#NOT_SQL} outcome with its stack trace.
  * <p>
  * <b>Note:</b> one thread at a time.
@@ -39,7 +41,14 @@ final class PhantomSide implements SqlSide
     @Override
     public Outcome run(final String sql)
     {
-        try (SqlResult result = session.execute(sql))
+        return run(sql, null);
+    }
+
+    @Override
+    public Outcome run(final String sql, final List<Object> parameters)
+    {
+        try (PreparedSql prepared = parameters == null ? null : session.prepare(sql);
+            SqlResult result = parameters == null ? session.execute(sql) : prepared.execute(parameters.toArray()))
         {
             if (!result.returnsRows())
             {

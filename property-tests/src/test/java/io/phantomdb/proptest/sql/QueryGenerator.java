@@ -3,6 +3,7 @@ package io.phantomdb.proptest.sql;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -39,6 +40,7 @@ final class QueryGenerator
 
     /** A column reference: ORDER BY and GROUP BY items must contain one (a constant there is a position or an error). */
     private static final Pattern COLUMN = Pattern.compile("\\ba[0-9]\\.[kc][0-9]");
+    private static final Pattern PARAMETER = Pattern.compile("\\?\\{([0-9]+)\\}");
     private static final String[] JOINS = { "JOIN", "LEFT JOIN", "RIGHT JOIN", "FULL JOIN" };
 
     private final ExprGenerator exprs;
@@ -48,6 +50,43 @@ final class QueryGenerator
     {
         this.exprs = new ExprGenerator(schema, random);
         this.random = random;
+    }
+
+    /**
+     * The next query with some literals of simple comparisons as parameters ({@code ?}), never a FULL
+     * JOIN (rewritten for the reference) or INTERSECT/EXCEPT ALL (computed from their operands).
+     *
+     * @param parameters receives the parameter values, in order.
+     * @return the query.
+     */
+    Query nextPrepared(final List<Object> parameters)
+    {
+        try
+        {
+            while (true)
+            {
+                final List<Object> generated = new ArrayList<>();
+                exprs.parameters(generated);
+                final Query query = next();
+                if (query.allOp() == null && query.sql().equals(query.reference()))
+                {
+                    parameters.clear();
+                    final Matcher marker = PARAMETER.matcher(query.sql());
+                    final StringBuilder sql = new StringBuilder();
+                    while (marker.find())
+                    {
+                        parameters.add(generated.get(Integer.parseInt(marker.group(1))));
+                        marker.appendReplacement(sql, "?");
+                    }
+                    marker.appendTail(sql);
+                    return new Query(sql.toString(), query.ordered());
+                }
+            }
+        }
+        finally
+        {
+            exprs.parameters(null);
+        }
     }
 
     Query next()
