@@ -461,7 +461,34 @@ final class ExprGenerator
         {
             return comparison(outer, 0);
         }
+        final String where = subqueryWhere(inner, outer, depth - 1);
+        String limited = "";
+        if (random.nextInt(4) == 0)
+        {
+            final List<String> keys = new ArrayList<>();
+            for (final Column c : table.primaryKey())
+            {
+                keys.add(alias + "." + c.name() + (random.nextBoolean() ? " DESC" : ""));
+            }
+            limited = " ORDER BY " + String.join(", ", keys) + " LIMIT " + random.nextInt(4);
+        }
         return new Expr("(" + of(family, outer, depth - 2).sql() + (random.nextBoolean() ? " IN " : " NOT IN ") + "(SELECT " +
-            column.sql() + " FROM " + table.name() + " " + alias + subqueryWhere(inner, outer, depth - 1) + "))", SqlType.BOOLEAN);
+            column.sql() + " FROM " + table.name() + " " + alias + where + limited + "))", SqlType.BOOLEAN);
+    }
+
+    /**
+     * @param groupColumns the GROUP BY columns of the enclosing query.
+     * @return {@code (SELECT COUNT(*) FROM t s WHERE s.x = <group column> [AND ...])}, a subquery
+     *         correlated with a group key.
+     */
+    String correlatedCount(final Scope groupColumns)
+    {
+        final Expr key = groupColumns.columns().get(random.nextInt(groupColumns.columns().size()));
+        final Table table = subqueryTable();
+        final String alias = freshAlias();
+        final Scope inner = Scope.of(alias, table);
+        final Expr match = inner.pick(random, key.family());
+        final String condition = match == null ? bool(inner, 1).sql() : match.sql() + " = " + key.sql();
+        return "(SELECT COUNT(*) FROM " + table.name() + " " + alias + " WHERE " + condition + ")";
     }
 }

@@ -295,13 +295,19 @@ final class QueryGenerator
         final From from = random.nextBoolean() ? single() : joined(false);
         final Scope scope = from.scope();
         final List<String> groups = new ArrayList<>();
+        final List<Expr> groupColumns = new ArrayList<>();
         final int n = random.nextInt(3);
         for (int i = 0; i < n; i++)
         {
-            final Expr g = random.nextInt(4) == 0 ? exprs.any(scope, 1) : scope.columns().get(random.nextInt(scope.columns().size()));
+            final boolean plain = random.nextInt(4) > 0;
+            final Expr g = plain ? scope.columns().get(random.nextInt(scope.columns().size())) : exprs.any(scope, 1);
             if (!groups.contains(g.sql()) && COLUMN.matcher(g.sql()).find())
             {
                 groups.add(g.sql());
+                if (plain)
+                {
+                    groupColumns.add(g);
+                }
             }
         }
         final List<String> items = new ArrayList<>(groups);
@@ -309,6 +315,10 @@ final class QueryGenerator
         for (int i = 0; i < aggregates; i++)
         {
             items.add(aggregateCall(scope));
+        }
+        if (!groupColumns.isEmpty() && random.nextInt(3) == 0)
+        {
+            items.add(exprs.correlatedCount(new Scope(List.copyOf(groupColumns))));
         }
         String sql = "SELECT " + String.join(", ", items) + " FROM " + from.sql() + where(scope);
         if (!groups.isEmpty())
@@ -318,6 +328,10 @@ final class QueryGenerator
         if (random.nextInt(3) == 0)
         {
             sql += " HAVING " + having(scope);
+            if (!groupColumns.isEmpty() && random.nextInt(3) == 0)
+            {
+                sql += " AND COUNT(*) >= " + exprs.correlatedCount(new Scope(List.copyOf(groupColumns)));
+            }
         }
         if (!groups.isEmpty() && random.nextBoolean())
         {
