@@ -183,13 +183,14 @@ final class DdlCommand extends Command
             {
                 throw new SqlException("42939", "column name \"" + column.name() + "\" is reserved", column.position());
             }
-            final ColumnType type = column.type().toColumnType();
+            final ColumnType type = Serial.isSerial(column.type()) ? Serial.type(column.type()) :
+                column.type().toColumnType();
             boolean inKey = false;
             for (final String k : primaryKey)
             {
                 inKey |= TableSchema.fold(k).equals(TableSchema.fold(column.name()));
             }
-            String defaultText = null;
+            String defaultText = Serial.isSerial(column.type()) ? Serial.defaultText(name, column.name()) : null;
             for (final Constraint c : column.constraints())
             {
                 if (c instanceof Constraint.Default)
@@ -197,7 +198,9 @@ final class DdlCommand extends Command
                     defaultText = SqlText.of(((Constraint.Default)c).value());
                 }
             }
-            builder.column(column.name(), type, !inKey && !notNull.containsKey(TableSchema.fold(column.name())), defaultText);
+            final boolean nullable = !inKey && !notNull.containsKey(TableSchema.fold(column.name())) &&
+                !Serial.isSerial(column.type());
+            builder.column(column.name(), type, nullable, defaultText);
         }
         if (primaryKey.isEmpty())
         {
@@ -488,6 +491,7 @@ final class DdlCommand extends Command
                     throw new SqlException(SqlState.UNDEFINED_COLUMN, "column \"" + drop.column() + "\" of relation \"" +
                         table.name() + "\" does not exist", drop.position());
                 }
+                meta |= dropDependents(session, tx, table.name(), ordinal);
                 tx.dropColumn(table.name(), drop.column());
                 if (null != session.schemaView().sql().addedDefault(table.name(), drop.column()))
                 {
@@ -498,6 +502,65 @@ final class DdlCommand extends Command
         }
         session.markDdl(meta);
         return ListResult.tag("ALTER TABLE");
+    }
+
+    /**
+     * Drops what depends on a column about to be dropped, as PostgreSQL does: expression indexes and CHECK
+     * constraints whose expressions read it.
+     *
+     * @return whether the SQL layer's schema changed.
+     */
+    private static boolean dropDependents(final EngineSession session, final Tx tx, final String tableName,
+        final int ordinal)
+    {
+        final SqlSchema schema = session.schemaView().sql();
+        final TableDefinition table = tx.catalog().table(tableName);
+        boolean changed = false;
+        for (final SqlSchema.ExpressionIndex index : schema.expressionIndexes().values())
+        {
+            if (!index.table().equalsIgnoreCase(tableName) || !reads(session, table, index.expressions(), ordinal))
+            {
+                continue;
+            }
+            tx.dropIndex(index.index());
+            for (final String hidden : index.hiddenColumns())
+            {
+                if (null != hidden)
+                {
+                    tx.dropColumn(tableName, hidden);
+                }
+            }
+            MetaStore.deleteExpressionIndex(tx, index.index());
+            changed = true;
+        }
+        for (final SqlSchema.CheckDefinition check : schema.checksOf(tableName))
+        {
+            if (reads(session, table, List.of(check.expression()), ordinal))
+            {
+                MetaStore.deleteCheck(tx, check);
+                changed = true;
+            }
+        }
+        return changed;
+    }
+
+    private static boolean reads(final EngineSession session, final TableDefinition table, final List<String> texts,
+        final int ordinal)
+    {
+        final String column = table.schema().column(ordinal).name();
+        for (final String text : texts)
+        {
+            if (text.equalsIgnoreCase(column))
+            {
+                continue;
+            }
+            final BoundExpr bound = TableExpressions.bind(session.schemaView(), session.functions(), table, text);
+            if (BoundExprs.any(bound, n -> n instanceof BoundExpr.InputRef && ((BoundExpr.InputRef)n).index() == ordinal))
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     private boolean addColumn(final EngineSession session, final Tx tx, final String tableName,

@@ -15,13 +15,16 @@ import io.phantomdb.sql.ast.QualifiedName;
 import io.phantomdb.sql.ast.QueryBody;
 import io.phantomdb.sql.ast.SelectItem;
 import io.phantomdb.sql.ast.Statement;
+import io.phantomdb.sql.ast.TableRef;
 import io.phantomdb.sql.exec.Evaluator;
+import io.phantomdb.sql.exec.JoinKind;
 import io.phantomdb.sql.exec.Operator;
 import io.phantomdb.sql.exec.ValuesOperator;
 import io.phantomdb.sql.plan.BoundExpr;
 import io.phantomdb.sql.plan.ExpressionBinder;
 import io.phantomdb.sql.plan.Field;
 import io.phantomdb.sql.plan.LogicalPlan;
+import io.phantomdb.sql.plan.QueryBinder;
 import io.phantomdb.sql.plan.Scope;
 import io.phantomdb.sql.plan.SqlSchema;
 import io.phantomdb.sql.plan.TableExpressions;
@@ -237,13 +240,17 @@ final class DmlPlanner
 
     static Command update(final Planning p, final String sql, final Statement.Update update, final int parameterCount)
     {
-        if (!update.from().isEmpty())
-        {
-            throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED, "UPDATE ... FROM is not supported", update.position());
-        }
         final TableDefinition table = table(p, update.table());
         final String alias = null == update.alias() ? table.name() : update.alias();
-        final Scope scope = tableScope(p, table, alias);
+        final Scope tableScope = tableScope(p, table, alias);
+        LogicalPlan source = new LogicalPlan.Scan(table, tableScope.fields(), false);
+        Scope scope = tableScope;
+        for (final TableRef ref : update.from())
+        {
+            final QueryBinder.FromResult from = p.queries.bindFrom(ref, null, false);
+            source = new LogicalPlan.Join(JoinKind.INNER, source, from.plan(), null);
+            scope = new Scope(source.fields(), null, null, p.context.newSlot());
+        }
         final List<Assignment> assignments = update.assignments();
         final int[] ordinals = new int[assignments.size()];
         final Evaluator[] values = new Evaluator[assignments.size()];
@@ -256,8 +263,12 @@ final class DmlPlanner
             values[i] = p.planner.compiler().compile(p.planner.optimizer().fold(bound));
             types[i] = bound.type();
         }
-        final Operator scan = scan(p, table, scope, update.where());
-        final Returning returning = returning(p, scope, update.returning());
+        if (null != update.where())
+        {
+            source = new LogicalPlan.Filter(source, p.queries.expressions().bindCondition(update.where(), scope, "WHERE"));
+        }
+        final Operator scan = p.planner.plan(source);
+        final Returning returning = returning(p, tableScope, update.returning());
         return new UpdateCommand(sql, new Parameters(p.context.parameterTypes(), parameterCount),
             null == returning ? List.of() : returning.columns, writer(p, table), scan, ordinals, values, types, returning);
     }
@@ -400,12 +411,14 @@ final class DmlPlanner
     {
         final TableSchema schema = table.schema();
         final Evaluator[] defaults = new Evaluator[schema.columnCount()];
+        final ColumnType[] defaultTypes = new ColumnType[schema.columnCount()];
         for (final Column c : schema.columns())
         {
             if (null != defaultText(p, table, c))
             {
-                defaults[c.ordinal()] = p.planner.compiler().compile(
-                    p.planner.optimizer().fold(defaultExpression(p, table, c)));
+                final BoundExpr bound = p.planner.optimizer().fold(defaultExpression(p, table, c));
+                defaults[c.ordinal()] = p.planner.compiler().compile(bound);
+                defaultTypes[c.ordinal()] = bound.type();
             }
         }
         final int rowId = schema.columnOrdinal(SqlSchema.ROWID);
@@ -438,7 +451,7 @@ final class DmlPlanner
                 check.expression()));
             names[i] = check.name();
         }
-        return new TableWriter(table, defaults, rowId, generatedOrdinals.stream().mapToInt(Integer::intValue).toArray(),
+        return new TableWriter(table, defaults, defaultTypes, rowId, generatedOrdinals.stream().mapToInt(Integer::intValue).toArray(),
             generated.toArray(new Evaluator[0]), generatedTypes.toArray(new ColumnType[0]), checks, names);
     }
 }

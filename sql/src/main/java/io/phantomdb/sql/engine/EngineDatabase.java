@@ -3,6 +3,7 @@ package io.phantomdb.sql.engine;
 import io.phantomdb.core.PhantomDB;
 import io.phantomdb.core.catalog.Catalog;
 import io.phantomdb.core.catalog.TableDefinition;
+import io.phantomdb.core.schema.Column;
 import io.phantomdb.core.schema.TableSchema;
 import io.phantomdb.core.table.RowCursor;
 import io.phantomdb.core.table.Tx;
@@ -41,6 +42,7 @@ public final class EngineDatabase implements SqlDatabase
     private final Set<EngineSession> sessions = ConcurrentHashMap.newKeySet();
     private final Map<Integer, AtomicLong> rowCounts = new ConcurrentHashMap<>();
     private final Map<Integer, AtomicLong> rowIds = new ConcurrentHashMap<>();
+    private final Map<String, AtomicLong> sequences = new ConcurrentHashMap<>();
     private final AtomicLong sqlVersion = new AtomicLong();
     private volatile SqlSchema sqlSchema;
     private volatile boolean closed;
@@ -190,6 +192,53 @@ public final class EngineDatabase implements SqlDatabase
         {
             known.addAndGet(delta);
         }
+    }
+
+    /**
+     * The next value of a serial column's sequence ({@code nextval('t_c_seq')}, the DEFAULT of a SERIAL column): a
+     * counter per sequence, started from the column's highest committed value by a short transaction of its own.
+     *
+     * @param name the sequence name.
+     * @return the next value.
+     */
+    long nextSequenceValue(final String name)
+    {
+        final String key = TableSchema.fold(name);
+        AtomicLong counter = sequences.get(key);
+        if (null == counter)
+        {
+            sequences.putIfAbsent(key, new AtomicLong(highestSerialValue(key)));
+            counter = sequences.get(key);
+        }
+        return counter.incrementAndGet();
+    }
+
+    private long highestSerialValue(final String sequence)
+    {
+        final String expression = "nextval('" + sequence + "')";
+        try (Tx tx = engine.begin(IsolationLevel.READ_COMMITTED))
+        {
+            for (final TableDefinition table : tx.catalog().tables())
+            {
+                for (final Column column : table.schema().columns())
+                {
+                    if (expression.equalsIgnoreCase(column.defaultExpression()))
+                    {
+                        long max = 0;
+                        final RowCursor cursor = tx.scan(table.name(), null, null, true);
+                        while (cursor.next())
+                        {
+                            if (!cursor.row().isNull(column.ordinal()))
+                            {
+                                max = Math.max(max, ((Number)cursor.row().getObject(column.ordinal())).longValue());
+                            }
+                        }
+                        return max;
+                    }
+                }
+            }
+        }
+        throw new SqlException(SqlState.UNDEFINED_TABLE, "relation \"" + sequence + "\" does not exist");
     }
 
     /**

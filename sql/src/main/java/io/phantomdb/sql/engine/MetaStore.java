@@ -126,6 +126,14 @@ final class MetaStore
             check.table() + SEP + check.name() + SEP + check.expression());
     }
 
+    static void deleteCheck(final Tx tx, final SqlSchema.CheckDefinition check)
+    {
+        if (null != tx.catalog().findTable(TABLE))
+        {
+            tx.delete(TABLE, "check", TableSchema.fold(check.table()) + "." + check.name());
+        }
+    }
+
     static void putExpressionIndex(final Tx tx, final SqlSchema.ExpressionIndex index)
     {
         ensureTable(tx);

@@ -24,6 +24,7 @@ final class Planning
         this.schema = session.schemaView();
         this.context = new BindContext(schema, session.functions());
         this.queries = new QueryBinder(context);
-        this.planner = new PhysicalPlanner(schema, session.database().statistics(), session.functions(), context::newSlot);
+        this.planner = new PhysicalPlanner(schema, session.database().statistics(), session.functions(), context::newSlot,
+            session.database()::nextSequenceValue);
     }
 }

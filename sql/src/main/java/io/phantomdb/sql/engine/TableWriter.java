@@ -25,6 +25,7 @@ final class TableWriter
     final String[] columnNames;
     final int[] primaryKey;
     final Evaluator[] defaults;
+    final ColumnType[] defaultTypes;
     final int rowIdOrdinal;
     final int[] generatedOrdinals;
     final Evaluator[] generated;
@@ -32,7 +33,8 @@ final class TableWriter
     final Evaluator[] checks;
     final String[] checkNames;
 
-    TableWriter(final TableDefinition table, final Evaluator[] defaults, final int rowIdOrdinal,
+    TableWriter(final TableDefinition table, final Evaluator[] defaults, final ColumnType[] defaultTypes,
+        final int rowIdOrdinal,
         final int[] generatedOrdinals, final Evaluator[] generated, final ColumnType[] generatedTypes,
         final Evaluator[] checks, final String[] checkNames)
     {
@@ -48,6 +50,7 @@ final class TableWriter
         }
         this.primaryKey = table.schema().primaryKey();
         this.defaults = defaults;
+        this.defaultTypes = defaultTypes;
         this.rowIdOrdinal = rowIdOrdinal;
         this.generatedOrdinals = generatedOrdinals;
         this.generated = generated;
@@ -68,7 +71,7 @@ final class TableWriter
     Object defaultValue(final int ordinal, final ExecContext ctx)
     {
         final Evaluator evaluator = defaults[ordinal];
-        return null == evaluator ? null : evaluator.eval(null, ctx);
+        return null == evaluator ? null : assign(ordinal, evaluator.eval(null, ctx), defaultTypes[ordinal]);
     }
 
     void completeRow(final EngineSession session, final Object[] row, final ExecContext ctx, final boolean newRow)

@@ -5,12 +5,17 @@ import io.phantomdb.sql.ResultColumn;
 import io.phantomdb.sql.SqlResult;
 import io.phantomdb.sql.exec.Evaluator;
 import io.phantomdb.sql.exec.ExecContext;
+import io.phantomdb.sql.exec.GroupKey;
 import io.phantomdb.sql.exec.Operator;
+import io.phantomdb.sql.plan.SqlValueSemantics;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * UPDATE: reads the matching rows through the planned access path (all of them before the first write),
@@ -94,13 +99,21 @@ final class UpdateCommand extends Command
         }
         final List<Object[]> out = Returning.rowsFor(returning);
         final boolean undo = session.recordsUndo();
-        for (final Object[] old : rows)
+        final Set<GroupKey> seen = rows.size() > 1 && rows.get(0).length > writer.width ? new HashSet<>() : null;
+        long count = 0;
+        for (final Object[] source : rows)
         {
             ctx.checkInterrupt();
+            final Object[] old = source.length == writer.width ? source : Arrays.copyOf(source, writer.width);
+            if (null != seen && !seen.add(new GroupKey(writer.key(old), SqlValueSemantics.INSTANCE)))
+            {
+                continue;
+            }
+            count++;
             final Object[] updated = old.clone();
             for (int i = 0; i < ordinals.length; i++)
             {
-                updated[ordinals[i]] = writer.assign(ordinals[i], values[i].eval(old, ctx), valueTypes[i]);
+                updated[ordinals[i]] = writer.assign(ordinals[i], values[i].eval(source, ctx), valueTypes[i]);
             }
             writer.completeRow(session, updated, ctx, false);
             final Map<String, Object> changes = new HashMap<>();
@@ -121,7 +134,6 @@ final class UpdateCommand extends Command
                 returning.add(out, updated, ctx);
             }
         }
-        final long count = rows.size();
         return null == out ? ListResult.count("UPDATE " + count, count) :
             new ListResult(returning.columns, out, count, "UPDATE " + count);
     }

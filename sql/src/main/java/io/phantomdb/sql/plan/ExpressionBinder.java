@@ -598,6 +598,15 @@ public final class ExpressionBinder
                     }
                     return new BoundExpr.Call(name, typed, "nullif".equals(name) ? typed.get(0).type() : type, true);
                 }
+                case "nextval":
+                    if (args.size() != 1 || !(args.get(0) instanceof BoundExpr.Literal) ||
+                        !(((BoundExpr.Literal)args.get(0)).value() instanceof String))
+                    {
+                        throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED,
+                            "nextval takes the name of a serial column's sequence as a string literal", call.position());
+                    }
+                    return new BoundExpr.Call(name, List.of(new BoundExpr.Literal(((BoundExpr.Literal)args.get(0)).value(),
+                        ColumnType.TEXT)), ColumnType.BIGINT, false);
                 default:
                     return Functions.bindScalar(name, args, context, call.position());
             }

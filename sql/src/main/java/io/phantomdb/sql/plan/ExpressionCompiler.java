@@ -13,6 +13,7 @@ import io.phantomdb.sql.value.json.JsonOps;
 
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.ToLongFunction;
 
 /**
  * Compiles {@link BoundExpr}s into {@link Evaluator} objects once per plan, so rows are evaluated without
@@ -24,15 +25,19 @@ public final class ExpressionCompiler
 {
     private final Function<LogicalPlan, Operator> subqueries;
     private final FunctionRegistry functions;
+    private final ToLongFunction<String> sequences;
 
     /**
      * @param subqueries plans a subquery's logical plan into operators.
      * @param functions  resolves scalar functions.
+     * @param sequences  gives the next value of a serial column's sequence, by name.
      */
-    public ExpressionCompiler(final Function<LogicalPlan, Operator> subqueries, final FunctionRegistry functions)
+    public ExpressionCompiler(final Function<LogicalPlan, Operator> subqueries, final FunctionRegistry functions,
+        final ToLongFunction<String> sequences)
     {
         this.subqueries = subqueries;
         this.functions = functions;
+        this.sequences = sequences;
     }
 
     /**
@@ -418,6 +423,11 @@ public final class ExpressionCompiler
                     }
                     return best;
                 };
+            }
+            case "nextval":
+            {
+                final String sequence = (String)((BoundExpr.Literal)c.args().get(0)).value();
+                return (row, ctx) -> sequences.applyAsLong(sequence);
             }
             default:
                 return Functions.compileCall(c, args, functions);

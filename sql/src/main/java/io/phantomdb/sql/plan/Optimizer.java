@@ -143,7 +143,11 @@ public final class Optimizer
             final LogicalPlan.Join j = (LogicalPlan.Join)plan;
             final LogicalPlan left = push(j.left());
             final LogicalPlan right = push(j.right());
-            final List<BoundExpr> conjuncts = BoundExprs.conjuncts(fold(j.condition()));
+            List<BoundExpr> conjuncts = BoundExprs.conjuncts(fold(j.condition()));
+            if (j.kind() == JoinKind.INNER)
+            {
+                conjuncts = TransitiveEqualities.extend(conjuncts);
+            }
             final int leftWidth = left.fields().size();
             final List<BoundExpr> toLeft = new ArrayList<>();
             final List<BoundExpr> toRight = new ArrayList<>();

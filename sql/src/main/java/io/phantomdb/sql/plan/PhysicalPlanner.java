@@ -34,6 +34,7 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 import java.util.function.IntSupplier;
+import java.util.function.ToLongFunction;
 
 /**
  * Turns an optimized {@link LogicalPlan} into a tree of {@link Operator}s: picks access paths (point
@@ -58,14 +59,16 @@ public final class PhysicalPlanner
      * @param statistics row count estimates.
      * @param functions  resolves scalar functions.
      * @param slots      hands out outer-row slots not used by the binder (lookup joins take one each).
+     * @param sequences  gives the next value of a serial column's sequence, by name.
      */
     public PhysicalPlanner(
-        final SchemaView schema, final Statistics statistics, final FunctionRegistry functions, final IntSupplier slots)
+        final SchemaView schema, final Statistics statistics, final FunctionRegistry functions, final IntSupplier slots,
+        final ToLongFunction<String> sequences)
     {
         this.slots = slots;
         this.schema = schema;
         this.statistics = statistics;
-        this.compiler = new ExpressionCompiler(this::planSubquery, functions);
+        this.compiler = new ExpressionCompiler(this::planSubquery, functions, sequences);
         this.optimizer = new Optimizer(compiler, statistics);
         this.expressionIndexes = new ExpressionIndexes(schema, functions);
     }
@@ -379,7 +382,7 @@ public final class PhysicalPlanner
                 break;
             case INDEX:
                 op = new IndexScanOperator(path.index.name(), table.name(), width, columns, bounds(path, false), true,
-                    Math.max(1, rows * path.selectivity)).lockRows(locker);
+                    indexRows(path, rows)).lockRows(locker);
                 break;
             default:
                 op = new TableScanOperator(table.name(), width, columns, KeyBounds.NONE, forward, rows).lockRows(locker);
@@ -392,6 +395,23 @@ public final class PhysicalPlanner
                 Math.max(1, op.estimatedRows() * Math.pow(0.5, path.residual.size())));
         }
         return op;
+    }
+
+    /**
+     * Rows an index scan returns: a unique key one row; an equality on a non-unique index about the square root
+     * of the table (a distinct-value estimate without histograms); ranges by their selectivity.
+     */
+    private static double indexRows(final AccessPath path, final double rows)
+    {
+        if (path.to == path.from && path.index.unique() && path.from.size() == path.index.columns().size())
+        {
+            return 1;
+        }
+        if (path.to == path.from)
+        {
+            return Math.max(1, Math.min(rows * path.selectivity, Math.sqrt(rows)));
+        }
+        return Math.max(1, rows * path.selectivity);
     }
 
     private KeyBounds bounds(final AccessPath path, final boolean pointOnly)

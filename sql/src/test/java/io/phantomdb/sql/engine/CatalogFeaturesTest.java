@@ -106,4 +106,16 @@ class CatalogFeaturesTest
         assertEquals("3", one(session, "SELECT count(*) FROM big"));
         fails("0A000", session, "INSERT INTO big VALUES (4)");
     }
+
+    @Test
+    void shouldDropDependentIndexesAndChecksWhenColumnDropped()
+    {
+        run(session, "CREATE TABLE e (id INT PRIMARY KEY, doc JSON, n INT CHECK (n > 0))",
+            "CREATE INDEX e_name ON e ((doc->>'name'))", "INSERT INTO e VALUES (1, '{\"name\": \"x\"}', 1)",
+            "ALTER TABLE e DROP COLUMN doc", "ALTER TABLE e DROP COLUMN n");
+        run(session, "INSERT INTO e VALUES (2)");
+        assertEquals(List.of("1", "2"), rows(session, "SELECT * FROM e ORDER BY id"));
+        assertTrue(db.metadata().tables().get(0).indexes().stream().noneMatch(i -> i.name().equals("e_name")));
+        fails("42704", session, "DROP INDEX e_name");
+    }
 }

@@ -16,6 +16,7 @@ import static io.phantomdb.sql.engine.SqlTestSupport.one;
 import static io.phantomdb.sql.engine.SqlTestSupport.rows;
 import static io.phantomdb.sql.engine.SqlTestSupport.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class DmlTest
 {
@@ -171,5 +172,43 @@ class DmlTest
             }
             return sb.toString();
         }
+    }
+
+    @Test
+    void shouldExplainDmlWhenAnalyzed()
+    {
+        run(session, "INSERT INTO items (id, name) VALUES (1, 'a'), (2, 'b')");
+        final String update = String.join("\n", rows(session, "EXPLAIN UPDATE items SET qty = 1 WHERE id = 2"));
+        assertEquals("Update on items\n  -> Point Lookup on items (id = 2)  (rows=1)", update);
+        final String delete = String.join("\n", rows(session, "EXPLAIN ANALYZE DELETE FROM items WHERE name = 'a'"));
+        assertTrue(delete.startsWith("Delete on items\n  -> Index Scan using items_name_key on items (name = 'a')"), delete);
+        assertTrue(delete.contains("actual rows=1 loops=1"), delete);
+        assertEquals("1", one(session, "SELECT count(*) FROM items"));
+    }
+
+    @Test
+    void shouldNumberRowsWhenColumnIsSerial()
+    {
+        run(session, "CREATE TABLE people (id SERIAL PRIMARY KEY, name TEXT, rank SMALLINT DEFAULT 1, code VARCHAR(2) DEFAULT 'xyz')");
+        assertEquals(List.of("1", "2"), rows(session, "INSERT INTO people (name, code) VALUES ('a', 'p'), ('b', 'q') RETURNING id"));
+        run(session, "INSERT INTO people (id, name, code) VALUES (10, 'c', 'r')");
+        assertEquals("3|1", one(session, "INSERT INTO people (name, code) VALUES ('d', 's') RETURNING id, rank"));
+        fails("22001", session, "INSERT INTO people (name) VALUES ('e')");
+        assertEquals("nextval('people_id_seq')", db.metadata().tables().get(1).columns().get(0).defaultValue());
+    }
+
+    @Test
+    void shouldUpdateFromOtherRelationsWhenFromGiven()
+    {
+        run(session, "INSERT INTO items (id, name, qty) VALUES (1, 'a', 1), (2, 'b', 2), (3, 'c', 3)",
+            "CREATE TABLE changes (item INT, delta INT)", "INSERT INTO changes VALUES (1, 10), (3, 30), (3, 300)");
+        try (SqlResult result = session.execute(
+            "UPDATE items SET qty = items.qty + c.delta FROM changes c WHERE c.item = items.id AND c.delta < 100"))
+        {
+            assertEquals("UPDATE 2", result.commandTag());
+        }
+        assertEquals(List.of("1|11", "2|2", "3|33"), rows(session, "SELECT id, qty FROM items ORDER BY id"));
+        run(session, "UPDATE items SET qty = 0 FROM changes WHERE changes.item = items.id");
+        assertEquals(List.of("1|0", "2|2", "3|0"), rows(session, "SELECT id, qty FROM items ORDER BY id"));
     }
 }

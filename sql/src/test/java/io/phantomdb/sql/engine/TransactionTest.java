@@ -73,6 +73,16 @@ class TransactionTest
     }
 
     @Test
+    void shouldRestoreChangedKeysWhenFailedUpdateIsUndone()
+    {
+        run(a, "CREATE UNIQUE INDEX acct_balance ON acct (balance)", "BEGIN", "UPDATE acct SET id = id + 10 WHERE id = 1");
+        fails("23505", a, "UPDATE acct SET id = id + 100, balance = 100");
+        assertEquals(List.of("2|50", "11|100"), rows(a, "SELECT * FROM acct ORDER BY id"));
+        run(a, "ROLLBACK");
+        assertEquals(List.of("1|100", "2|50"), rows(a, "SELECT * FROM acct ORDER BY id"));
+    }
+
+    @Test
     @Timeout(10)
     void shouldFailWithSerializationFailureWhenWriteWriteConflict()
     {

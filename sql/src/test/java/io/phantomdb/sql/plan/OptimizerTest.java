@@ -142,4 +142,34 @@ class OptimizerTest
         assertEquals(List.of("1000"), rows(
             "SELECT id FROM da WHERE NOT EXISTS (SELECT 1 FROM fact WHERE fact.id = da.id)"));
     }
+
+    @Test
+    void shouldDeriveKeyPredicateThroughJoinWhenColumnsAreEqual()
+    {
+        exec("CREATE TABLE orders (id INT PRIMARY KEY, customer_id BIGINT NOT NULL, amount INT)");
+        exec("CREATE INDEX orders_customer ON orders (customer_id)");
+        exec("INSERT INTO orders SELECT id, a, v FROM fact");
+        final String sql = "SELECT o.id, o.amount, c.name FROM orders o JOIN da c ON c.id = o.customer_id " +
+            "WHERE o.customer_id = ? ORDER BY o.id LIMIT 3";
+        final List<String> plan = new ArrayList<>();
+        try (SqlResult r = session.prepare("EXPLAIN " + sql).execute())
+        {
+            while (r.next())
+            {
+                plan.add((String)r.get(0));
+            }
+        }
+        final String text = String.join("\n", plan);
+        assertTrue(text.contains("Index Scan using orders_customer on orders (customer_id = $1)"), text);
+        assertTrue(text.contains("Point Lookup on da (id = $1)"), text);
+        final List<String> result = new ArrayList<>();
+        try (SqlResult r = session.prepare(sql).execute(2L))
+        {
+            while (r.next())
+            {
+                result.add(r.get(0) + "|" + r.get(1) + "|" + r.get(2));
+            }
+        }
+        assertEquals(List.of("2|2|a2", "5|5|a2", "8|8|a2"), result);
+    }
 }
