@@ -23,6 +23,7 @@ final class ExprGenerator
     private int aliases;
     private String subqueriesAvoid;
     private List<Object> parameters;
+    private boolean edges;
 
     ExprGenerator(final Schema schema, final Random random)
     {
@@ -110,12 +111,33 @@ final class ExprGenerator
             case STRING -> SqlType.VARCHAR;
             case BOOL -> SqlType.BOOLEAN;
         };
-        return literal(type);
+        return literal(type, false);
     }
 
+    /**
+     * Makes half of the literals of one type ({@link #literal(SqlType)}) extremes ({@link SqlType#edgeValue}).
+     *
+     * @param edges whether to.
+     */
+    void edges(final boolean edges)
+    {
+        this.edges = edges;
+    }
+
+    /**
+     * @param type the literal's type.
+     * @return a literal of the type; with {@link #edges(boolean)} on, half of them extremes (only here,
+     *         where the caller compares it with a column of the same type: an INTEGER key compared with
+     *         an out-of-range BIGINT is PhantomDB bug 4 in docs/testing.md).
+     */
     Expr literal(final SqlType type)
     {
-        final Object value = type.randomValue(random, false);
+        return literal(type, edges);
+    }
+
+    private Expr literal(final SqlType type, final boolean edge)
+    {
+        final Object value = edge && random.nextBoolean() ? type.edgeValue(random) : type.randomValue(random, false);
         if (type == SqlType.DOUBLE)
         {
             return new Expr("CAST(" + SqlType.literal(value) + " AS DOUBLE PRECISION)", type);

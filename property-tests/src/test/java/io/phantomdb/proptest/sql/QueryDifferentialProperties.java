@@ -21,7 +21,9 @@ import java.util.Random;
  * {@value #REFERENCE_LIMITATION} and PhantomDB's {@value #FEATURE_NOT_SUPPORTED}, see there). The report names the
  * scenario seed, the schema with its data, the query and both outcomes; jqwik prints its own seed. The
  * prepared variant turns half of the literals of simple comparisons into parameters and runs the query
- * through {@code SqlSession.prepare} here and a JDBC {@code PreparedStatement} on H2.
+ * through {@code SqlSession.prepare} here and a JDBC {@code PreparedStatement} on H2. The lookup variant
+ * loads extremes (range ends, -0.0, non-ASCII strings; {@link SqlType#edgeValue}) into indexed tables
+ * and runs index-shaped filters, MIN/MAX and equi-joins over them.
  */
 @AddLifecycleHook(SqlTries.class)
 class QueryDifferentialProperties
@@ -123,12 +125,47 @@ class QueryDifferentialProperties
         }
     }
 
+    @Property(tries = 100, shrinking = ShrinkingMode.OFF)
+    void indexedLookupsOfExtremesShouldReturnTheSameRowsAsTheReference(@ForAll("seeds") final long seed)
+    {
+        final Random random = new Random(seed);
+        final Schema schema = Schema.random(random, true);
+        try (PhantomSide phantom = new PhantomSide(); H2Side h2 = new H2Side())
+        {
+            if (!load(seed, schema, phantom, h2))
+            {
+                return;
+            }
+            final QueryGenerator queries = new QueryGenerator(schema, random);
+            for (int i = 0; i < QUERIES; i++)
+            {
+                final QueryGenerator.Query query = queries.nextLookup();
+                final Outcome ours = phantom.run(query.sql());
+                final Outcome theirs = h2.run(query.sql());
+                final String difference = Results.difference(ours, theirs, query.ordered());
+                Statistics.label("outcome").collect(difference != null ? "disagree" : theirs.failed() ? "both failed" : "agree");
+                if (difference != null)
+                {
+                    Mismatches.report("scenario seed " + seed + ", lookup " + i + "\n-- schema and data:\n" + schema.describe() +
+                        "\n-- query:\n" + query.sql() + ";\n-- " + difference.replace("\n", "\n-- "));
+                    return;
+                }
+            }
+        }
+    }
+
+    /**
+     * Creates the schema and loads the data on both sides; the reference gets no non-unique secondary
+     * index (they change no result, and H2 2.3.232 answered some lookups over indexed extremes wrongly).
+     *
+     * @return false (after reporting) if a set-up statement failed.
+     */
     static boolean load(final long seed, final Schema schema, final SqlSide phantom, final SqlSide h2)
     {
         for (final String statement : schema.setUp())
         {
             final Outcome ours = phantom.run(statement);
-            final Outcome theirs = h2.run(statement);
+            final Outcome theirs = statement.startsWith("CREATE INDEX") ? Outcome.count(0) : h2.run(statement);
             if (ours.failed() || theirs.failed())
             {
                 Mismatches.report("scenario seed " + seed + ": set-up statement failed\n" + statement + "\nPhantomDB: " + ours +

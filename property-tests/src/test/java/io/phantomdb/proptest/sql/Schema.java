@@ -27,6 +27,17 @@ record Schema(List<Table> tables, List<String> indexes)
      */
     static Schema random(final Random random)
     {
+        return random(random, false);
+    }
+
+    /**
+     * @param random the source.
+     * @param edges  whether one value in three is an extreme ({@link SqlType#edgeValue}) and every
+     *               schema has at least one index.
+     * @return a new schema with data.
+     */
+    static Schema random(final Random random, final boolean edges)
+    {
         final int count = 2 + random.nextInt(2);
         final List<Table> tables = new ArrayList<>();
         for (int t = 0; t < count; t++)
@@ -43,15 +54,15 @@ record Schema(List<Table> tables, List<String> indexes)
                 final SqlType type = SqlType.values()[random.nextInt(SqlType.values().length)];
                 columns.add(new Column("c" + c, type, random.nextInt(4) == 0, false));
             }
-            tables.add(new Table("t" + t, List.copyOf(columns), rows(random, columns)));
+            tables.add(new Table("t" + t, List.copyOf(columns), rows(random, columns, edges)));
         }
-        return new Schema(List.copyOf(tables), indexes(random, tables));
+        return new Schema(List.copyOf(tables), indexes(random, tables, edges));
     }
 
-    private static List<String> indexes(final Random random, final List<Table> tables)
+    private static List<String> indexes(final Random random, final List<Table> tables, final boolean edges)
     {
         final List<String> indexes = new ArrayList<>();
-        final int n = random.nextInt(4);
+        final int n = edges ? 1 + random.nextInt(3) : random.nextInt(4);
         for (int i = 0; i < n; i++)
         {
             final Table table = tables.get(random.nextInt(tables.size()));
@@ -77,7 +88,7 @@ record Schema(List<Table> tables, List<String> indexes)
         return true;
     }
 
-    private static List<Object[]> rows(final Random random, final List<Column> columns)
+    private static List<Object[]> rows(final Random random, final List<Column> columns, final boolean edges)
     {
         final int n = random.nextInt(4) == 0 ? random.nextInt(81) : random.nextInt(13);
         final List<Object[]> rows = new ArrayList<>();
@@ -89,7 +100,8 @@ record Schema(List<Table> tables, List<String> indexes)
             for (int i = 0; i < row.length; i++)
             {
                 final Column c = columns.get(i);
-                row[i] = !c.notNull() && random.nextInt(5) == 0 ? null : c.type().randomValue(random, c.primaryKey() && random.nextBoolean());
+                row[i] = !c.notNull() && random.nextInt(5) == 0 ? null : edges && random.nextInt(3) == 0 ? c.type().edgeValue(random) :
+                    c.type().randomValue(random, c.primaryKey() && random.nextBoolean());
                 if (c.primaryKey())
                 {
                     key.add(row[i]);
