@@ -80,7 +80,7 @@ class BadInputProperties
         return Arbitraries.longs();
     }
 
-    @Property(tries = 400, shrinking = ShrinkingMode.OFF)
+    @Property(tries = 500, shrinking = ShrinkingMode.OFF)
     void badStatementsShouldFailWithSqlStateAndChangeNothing(@ForAll("seeds") final long seed) throws Exception
     {
         final Random random = new Random(seed);
