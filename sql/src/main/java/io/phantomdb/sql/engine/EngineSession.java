@@ -63,7 +63,7 @@ final class EngineSession implements SqlSession
     {
         checkOpen();
         closeOpenResult();
-        return new PreparedStatementImpl(this, sql, planOutsideStatement(sql));
+        return new PreparedStatementImpl(this, sql, cached(sql).command);
     }
 
     @Override
@@ -71,17 +71,28 @@ final class EngineSession implements SqlSession
     {
         checkOpen();
         closeOpenResult();
-        PreparedStatementImpl cached = cache.get(sql);
-        if (null == cached)
+        return run(cached(sql), NO_PARAMETERS);
+    }
+
+    /**
+     * The plan cache entry of a SQL text, planned now when absent or planned against an older catalog. Prepared
+     * statements of the same text share its command: only one statement of a session runs at a time.
+     */
+    private PreparedStatementImpl cached(final String sql)
+    {
+        final PreparedStatementImpl cached = cache.get(sql);
+        if (null != cached && !txDdl && cached.command.sqlVersion == db.sqlVersion() &&
+            cached.command.catalogVersion == (null == tx ? db.engine().catalog().version() : tx.catalog().version()))
         {
-            cached = new PreparedStatementImpl(this, sql, planOutsideStatement(sql));
-            if (cache.size() >= PLAN_CACHE_LIMIT)
-            {
-                cache.clear();
-            }
-            cache.put(sql, cached);
+            return cached;
         }
-        return run(cached, NO_PARAMETERS);
+        final PreparedStatementImpl planned = new PreparedStatementImpl(this, sql, planOutsideStatement(sql));
+        if (cache.size() >= PLAN_CACHE_LIMIT)
+        {
+            cache.clear();
+        }
+        cache.put(sql, planned);
+        return planned;
     }
 
     @Override

@@ -7,6 +7,7 @@ import io.phantomdb.core.catalog.TableDefinition;
 import io.phantomdb.core.schema.Column;
 import io.phantomdb.core.schema.ColumnType;
 import io.phantomdb.core.schema.TableSchema;
+import io.phantomdb.sql.SqlException;
 import io.phantomdb.sql.SqlMetadata;
 import io.phantomdb.sql.ast.Statement;
 import io.phantomdb.sql.func.EvalContext;
@@ -26,7 +27,8 @@ import java.util.List;
 
 /**
  * Builds the client-visible {@link SqlMetadata} from core's catalog and the SQL layer's schema: hidden
- * columns and internal tables are left out; expression index parts show their expression text.
+ * columns and internal tables are left out; expression index parts show their expression text; a view whose
+ * query no longer binds (a table it reads was dropped) is listed without columns.
  * <p>
  * <b>Note:</b> stateless.
  */
@@ -62,7 +64,15 @@ final class MetadataBuilder
     {
         final List<SqlMetadata.ColumnInfo> out = new ArrayList<>();
         final BindContext context = new BindContext(view, new FunctionRegistry(EvalContext.fixed(LocalDateTime.now())));
-        final LogicalPlan plan = new QueryBinder(context).bindQuery((Statement.Query)SqlParser.parse(definition.query()));
+        final LogicalPlan plan;
+        try
+        {
+            plan = new QueryBinder(context).bindQuery((Statement.Query)SqlParser.parse(definition.query()));
+        }
+        catch (final SqlException ex)
+        {
+            return out;
+        }
         final List<Field> fields = plan.fields();
         for (int i = 0; i < fields.size(); i++)
         {

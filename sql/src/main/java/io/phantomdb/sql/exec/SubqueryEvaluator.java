@@ -4,20 +4,25 @@ import io.phantomdb.sql.SqlException;
 import io.phantomdb.sql.SqlState;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
  * Evaluates a subquery expression by running its plan: a scalar value (21000 for more than one row),
  * EXISTS, or a quantified comparison (IN is {@code = ANY}) with three-valued results. An uncorrelated
  * subquery runs once per execution and its result is cached; a correlated one runs per outer row, which it
- * sees through its slot.
+ * sees through its slot, and a correlated scalar or EXISTS subquery that reads only given columns of the outer
+ * row remembers its result per distinct value of those columns (up to 10,000 per execution).
  * <p>
  * <b>Note:</b> confined to the statement's thread.
  */
 public final class SubqueryEvaluator implements Evaluator
 {
+    private static final int MEMO_LIMIT = 10_000;
+
     /** What the subquery computes. */
     public enum Kind
     {
@@ -52,6 +57,9 @@ public final class SubqueryEvaluator implements Evaluator
     private final boolean correlated;
     private final int slot;
     private final ValueSemantics semantics;
+    private final int[] memoKey;
+    private final Map<GroupKey, Object> memo = new HashMap<>();
+    private long memoExecution = -1;
     private long cachedExecution = -1;
     private Object cachedValue;
     private List<Object> cachedValues;
@@ -68,12 +76,15 @@ public final class SubqueryEvaluator implements Evaluator
      * @param correlated whether it reads the enclosing row.
      * @param slot       the enclosing row's slot.
      * @param semantics  value equality for the hash set.
+     * @param memoKey    for a correlated scalar/EXISTS subquery, the outer row positions its result depends on
+     *                   (results are remembered per distinct key), or null to run it for every outer row.
      */
     public SubqueryEvaluator(
         final Kind kind, final Operator plan, final Evaluator operand, final Comparison comparison,
         final boolean equality, final boolean negated, final boolean correlated, final int slot,
-        final ValueSemantics semantics)
+        final ValueSemantics semantics, final int[] memoKey)
     {
+        this.memoKey = null == memoKey ? null : memoKey.clone();
         this.kind = kind;
         this.plan = plan;
         this.operand = operand;
@@ -106,6 +117,31 @@ public final class SubqueryEvaluator implements Evaluator
 
     private Object compute(final Object[] row, final ExecContext ctx)
     {
+        if (null != memoKey)
+        {
+            if (memoExecution != ctx.execution())
+            {
+                memo.clear();
+                memoExecution = ctx.execution();
+            }
+            final Object[] values = new Object[memoKey.length];
+            for (int i = 0; i < values.length; i++)
+            {
+                values[i] = row[memoKey[i]];
+            }
+            final GroupKey key = new GroupKey(values, semantics);
+            if (memo.containsKey(key))
+            {
+                return memo.get(key);
+            }
+            ctx.setOuter(slot, row);
+            final Object value = kind == Kind.SCALAR ? scalar(ctx) : exists(ctx);
+            if (memo.size() < MEMO_LIMIT)
+            {
+                memo.put(key, value);
+            }
+            return value;
+        }
         if (correlated)
         {
             ctx.setOuter(slot, row);
@@ -122,14 +158,25 @@ public final class SubqueryEvaluator implements Evaluator
             case EXISTS:
                 if (correlated || cachedExecution != ctx.execution())
                 {
-                    plan.open(ctx);
-                    cachedValue = plan.next();
-                    plan.close();
+                    cachedValue = exists(ctx);
                     cachedExecution = ctx.execution();
                 }
                 return cachedValue;
             default:
                 return quantified(row, ctx);
+        }
+    }
+
+    private Object exists(final ExecContext ctx)
+    {
+        plan.open(ctx);
+        try
+        {
+            return plan.next();
+        }
+        finally
+        {
+            plan.close();
         }
     }
 

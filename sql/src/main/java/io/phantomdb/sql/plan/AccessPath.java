@@ -232,7 +232,7 @@ final class AccessPath
         return e instanceof BoundExpr.InputRef && ((BoundExpr.InputRef)e).index() == ordinal;
     }
 
-    private static boolean keyValue(final BoundExpr e, final ColumnType column)
+    static boolean keyValue(final BoundExpr e, final ColumnType column)
     {
         if (BoundExprs.any(e, n -> n instanceof BoundExpr.InputRef || n instanceof BoundExpr.Subquery ||
             n instanceof BoundExpr.Aggregate))

@@ -516,12 +516,13 @@ public final class ExpressionBinder
                 types.add(bound.type());
             }
             final ColumnType type = at(in.position(), () -> TypeRules.commonType("IN", types));
+            final BoundExpr probe = align(operand, type);
             final List<BoundExpr> aligned = new ArrayList<>();
             for (final BoundExpr value : values)
             {
-                aligned.add(comparable("=", operand, value, in.position())[1]);
+                aligned.add(comparable("=", probe, value, in.position())[1]);
             }
-            return new BoundExpr.InList(align(operand, type), aligned, in.negated());
+            return new BoundExpr.InList(probe, aligned, in.negated());
         }
 
         private BoundExpr caseExpression(final Expression.Case c)

@@ -3,6 +3,7 @@ package io.phantomdb.sql.plan;
 import io.phantomdb.core.schema.ColumnType;
 import io.phantomdb.sql.exec.Evaluator;
 import io.phantomdb.sql.exec.ExecContext;
+import io.phantomdb.sql.exec.GroupKey;
 import io.phantomdb.sql.exec.Operator;
 import io.phantomdb.sql.exec.SubqueryEvaluator;
 import io.phantomdb.sql.func.FunctionRegistry;
@@ -11,7 +12,9 @@ import io.phantomdb.sql.value.Casts;
 import io.phantomdb.sql.value.Values;
 import io.phantomdb.sql.value.json.JsonOps;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.ToLongFunction;
 
@@ -355,8 +358,36 @@ public final class ExpressionCompiler
     private Evaluator inList(final BoundExpr.InList in)
     {
         final Evaluator operand = compile(in.operand());
-        final Evaluator[] values = compile(in.values());
         final boolean negated = in.negated();
+        if (in.values().size() > 4 && in.values().stream().allMatch(v -> v instanceof BoundExpr.Literal))
+        {
+            final Set<GroupKey> set = new HashSet<>();
+            boolean hasNull = false;
+            for (final BoundExpr v : in.values())
+            {
+                final Object value = ((BoundExpr.Literal)v).value();
+                hasNull |= null == value;
+                if (null != value)
+                {
+                    set.add(new GroupKey(new Object[]{value}, SqlValueSemantics.INSTANCE));
+                }
+            }
+            final boolean unknownWhenMissing = hasNull;
+            return (row, ctx) ->
+            {
+                final Object left = operand.eval(row, ctx);
+                if (null == left)
+                {
+                    return null;
+                }
+                if (set.contains(new GroupKey(new Object[]{left}, SqlValueSemantics.INSTANCE)))
+                {
+                    return !negated;
+                }
+                return unknownWhenMissing ? null : negated;
+            };
+        }
+        final Evaluator[] values = compile(in.values());
         return (row, ctx) ->
         {
             final Object left = operand.eval(row, ctx);
@@ -439,8 +470,10 @@ public final class ExpressionCompiler
         final Operator plan = subqueries.apply(s.plan());
         final SubqueryEvaluator.Kind kind = SubqueryEvaluator.Kind.valueOf(s.kind().name());
         final Evaluator operand = null == s.operand() ? null : compile(s.operand());
+        final int[] memoKey = s.correlated() && (kind == SubqueryEvaluator.Kind.SCALAR ||
+            kind == SubqueryEvaluator.Kind.EXISTS) ? PlanExpressions.outerColumns(s.plan(), s.slot()) : null;
         return new SubqueryEvaluator(kind, plan, operand, null == s.op() ? null : comparison(s.op()),
-            "=".equals(s.op()), s.negated(), s.correlated(), s.slot(), SqlValueSemantics.INSTANCE);
+            "=".equals(s.op()), s.negated(), s.correlated(), s.slot(), SqlValueSemantics.INSTANCE, memoKey);
     }
 
     /**

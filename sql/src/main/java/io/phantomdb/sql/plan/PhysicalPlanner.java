@@ -11,6 +11,7 @@ import io.phantomdb.sql.exec.HashAggregateOperator;
 import io.phantomdb.sql.exec.HashJoinOperator;
 import io.phantomdb.sql.exec.IndexScanOperator;
 import io.phantomdb.sql.exec.JoinKind;
+import io.phantomdb.sql.exec.KeyListLookupOperator;
 import io.phantomdb.sql.exec.KeyBounds;
 import io.phantomdb.sql.exec.LimitOperator;
 import io.phantomdb.sql.exec.LookupJoinOperator;
@@ -185,28 +186,27 @@ public final class PhysicalPlanner
         }
         if (plan instanceof LogicalPlan.Sort)
         {
-            final LogicalPlan.Sort s = (LogicalPlan.Sort)plan;
-            final Operator ordered = inPrimaryKeyOrder(s);
-            if (null != ordered)
-            {
-                return ordered;
-            }
-            final Operator input = build(s.input());
-            final SortKey[] keys = new SortKey[s.items().size()];
-            final StringBuilder text = new StringBuilder();
-            for (int i = 0; i < keys.length; i++)
-            {
-                final SortItem item = s.items().get(i);
-                keys[i] = new SortKey(compiler.compile(item.expression()), item.descending(), item.nullsFirst());
-                text.append(i == 0 ? "" : ", ").append(sortName(s.input(), item.expression()))
-                    .append(item.descending() ? " DESC" : "");
-            }
-            return new SortOperator(input, keys, SqlValueSemantics.INSTANCE, text.toString());
+            return sort((LogicalPlan.Sort)plan, null);
         }
         if (plan instanceof LogicalPlan.Limit)
         {
             final LogicalPlan.Limit l = (LogicalPlan.Limit)plan;
-            final Operator input = build(l.input());
+            final Operator input;
+            if (null != l.limit() && l.input() instanceof LogicalPlan.Sort)
+            {
+                input = sort((LogicalPlan.Sort)l.input(), l);
+            }
+            else if (null != l.limit() && l.input() instanceof LogicalPlan.Project &&
+                ((LogicalPlan.Project)l.input()).input() instanceof LogicalPlan.Sort)
+            {
+                final LogicalPlan.Project p = (LogicalPlan.Project)l.input();
+                input = new ProjectOperator(sort((LogicalPlan.Sort)p.input(), l), compiler.compile(p.expressions()),
+                    ExplainText.of(p.expressions()));
+            }
+            else
+            {
+                input = build(l.input());
+            }
             double rows = input.estimatedRows();
             if (l.limit() instanceof BoundExpr.Literal && ((BoundExpr.Literal)l.limit()).value() instanceof Number)
             {
@@ -221,6 +221,31 @@ public final class PhysicalPlanner
         }
         final LogicalPlan.SetOperation s = (LogicalPlan.SetOperation)plan;
         return new SetOperationOperator(build(s.left()), build(s.right()), s.kind(), s.all(), SqlValueSemantics.INSTANCE);
+    }
+
+    private Operator sort(final LogicalPlan.Sort s, final LogicalPlan.Limit limit)
+    {
+        final Operator ordered = inPrimaryKeyOrder(s);
+        if (null != ordered)
+        {
+            return ordered;
+        }
+        final Operator input = build(s.input());
+        final SortKey[] keys = new SortKey[s.items().size()];
+        final StringBuilder text = new StringBuilder();
+        for (int i = 0; i < keys.length; i++)
+        {
+            final SortItem item = s.items().get(i);
+            keys[i] = new SortKey(compiler.compile(item.expression()), item.descending(), item.nullsFirst());
+            text.append(i == 0 ? "" : ", ").append(sortName(s.input(), item.expression()))
+                .append(item.descending() ? " DESC" : "");
+        }
+        if (null == limit)
+        {
+            return new SortOperator(input, keys, SqlValueSemantics.INSTANCE, text.toString());
+        }
+        return new SortOperator(input, keys, SqlValueSemantics.INSTANCE, text.toString(), compiler.compile(limit.limit()),
+            null == limit.offset() ? null : compiler.compile(limit.offset()));
     }
 
     /**
@@ -341,7 +366,62 @@ public final class PhysicalPlanner
     private Operator scan(final LogicalPlan.Scan scan, final List<BoundExpr> conjunctsIn, final BitSet requiredIn,
         final Boolean order)
     {
-        return scan(scan, path(scan.table(), conjunctsIn), requiredIn, order);
+        final AccessPath path = path(scan.table(), conjunctsIn);
+        if (path.kind == AccessPath.Kind.FULL && null == order && !scan.forUpdate())
+        {
+            final Operator keyList = keyList(scan, path.residual, requiredIn);
+            if (null != keyList)
+            {
+                return keyList;
+            }
+        }
+        return scan(scan, path, requiredIn, order);
+    }
+
+    /**
+     * {@code pk IN (values)} on a single-column primary key: a lookup per value instead of a full scan.
+     */
+    private Operator keyList(final LogicalPlan.Scan scan, final List<BoundExpr> conjuncts, final BitSet requiredIn)
+    {
+        final TableDefinition table = scan.table();
+        final int[] pk = table.schema().primaryKey();
+        if (pk.length != 1)
+        {
+            return null;
+        }
+        final ColumnType keyType = table.schema().column(pk[0]).type();
+        for (final BoundExpr c : conjuncts)
+        {
+            if (!(c instanceof BoundExpr.InList) || ((BoundExpr.InList)c).negated())
+            {
+                continue;
+            }
+            final BoundExpr.InList in = (BoundExpr.InList)c;
+            if (!(in.operand() instanceof BoundExpr.InputRef) || ((BoundExpr.InputRef)in.operand()).index() != pk[0] ||
+                !in.values().stream().allMatch(v -> AccessPath.keyValue(v, keyType)))
+            {
+                continue;
+            }
+            final List<BoundExpr> residual = new ArrayList<>(conjuncts);
+            residual.remove(c);
+            BitSet required = union(requiredIn, residual);
+            if (null == required)
+            {
+                required = new BitSet();
+                required.set(0, table.schema().columnCount());
+            }
+            Operator op = new KeyListLookupOperator(table.name(), table.schema().columnCount(),
+                new TableColumns(required.stream().toArray()), compiler.compile(in.values()), KeyCoercion.to(keyType),
+                SqlValueSemantics.INSTANCE, ExplainText.of(c));
+            if (!residual.isEmpty())
+            {
+                final BoundExpr predicate = BoundExprs.and(residual);
+                op = new FilterOperator(op, compiler.compile(predicate), ExplainText.of(predicate),
+                    Math.max(1, op.estimatedRows() * 0.5));
+            }
+            return op;
+        }
+        return null;
     }
 
     private Operator scan(final LogicalPlan.Scan scan, final AccessPath path, final BitSet requiredIn,

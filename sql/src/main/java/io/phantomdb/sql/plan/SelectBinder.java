@@ -76,7 +76,13 @@ final class SelectBinder
             final List<BoundExpr> groups = new ArrayList<>();
             for (final Expression g : select.groupBy())
             {
-                groups.add(groupExpression(g, items, select));
+                final BoundExpr group = groupExpression(g, items, select);
+                if (BoundExprs.containsAggregate(group))
+                {
+                    throw new SqlException(SqlState.GROUPING_ERROR, "aggregate functions are not allowed in GROUP BY",
+                        g.position());
+                }
+                groups.add(group);
             }
             if (null != select.having())
             {

@@ -105,6 +105,9 @@ class CatalogFeaturesTest
         run(session, "CREATE OR REPLACE VIEW big AS SELECT id AS ident FROM s");
         assertEquals("3", one(session, "SELECT count(*) FROM big"));
         fails("0A000", session, "INSERT INTO big VALUES (4)");
+        run(session, "DROP TABLE s");
+        fails("42P01", session, "SELECT * FROM big");
+        assertTrue(db.metadata().tables().stream().anyMatch(t -> t.name().equals("big") && t.columns().isEmpty()));
     }
 
     @Test

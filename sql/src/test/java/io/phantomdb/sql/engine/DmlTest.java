@@ -16,6 +16,8 @@ import static io.phantomdb.sql.engine.SqlTestSupport.one;
 import static io.phantomdb.sql.engine.SqlTestSupport.rows;
 import static io.phantomdb.sql.engine.SqlTestSupport.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class DmlTest
@@ -144,6 +146,21 @@ class DmlTest
         assertEquals(List.of("b|2"), rows(session, "SELECT * FROM logs"));
         run(session, "INSERT INTO logs VALUES ('c', 3)");
         assertEquals("2", one(session, "SELECT count(*) FROM logs"));
+    }
+
+    @Test
+    void shouldReusePlanWhenSameTextIsPreparedAgain()
+    {
+        try (PreparedSql first = session.prepare("SELECT name FROM items WHERE id = ?");
+            PreparedSql second = session.prepare("SELECT name FROM items WHERE id = ?"))
+        {
+            assertSame(first.columns(), second.columns());
+            run(session, "CREATE INDEX items_qty ON items (qty)");
+            try (PreparedSql third = session.prepare("SELECT name FROM items WHERE id = ?"))
+            {
+                assertNotSame(first.columns(), third.columns());
+            }
+        }
     }
 
     @Test

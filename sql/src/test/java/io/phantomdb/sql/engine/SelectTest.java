@@ -168,6 +168,9 @@ class SelectTest
         assertTrue(point.contains("Point Lookup on t (id = 1)"), point);
         final String range = SqlTestSupport.plan(session, "SELECT * FROM t WHERE id >= 2 AND id < 4");
         assertTrue(range.contains("Primary Key Range Scan on t"), range);
+        final String keyList = SqlTestSupport.plan(session, "SELECT name FROM t WHERE id IN (3, 1, ?) AND score > 0");
+        assertTrue(keyList.contains("Key List Lookup on t (id IN (3, 1, $1))"), keyList);
+        assertEquals(List.of("cy", "ada"), rows(session, "SELECT name FROM t WHERE id IN (3, 1, 3, 99, ?) AND score > 0", 3L));
         final String join = SqlTestSupport.plan(session, "SELECT * FROM t JOIN u ON u.tid = t.id");
         assertTrue(join.contains("Hash Inner Join"), join);
         final String analyze = String.join("\n", rows(session, "EXPLAIN ANALYZE SELECT * FROM t WHERE score > 1"));

@@ -14,6 +14,7 @@ import static io.phantomdb.sql.engine.SqlTestSupport.one;
 import static io.phantomdb.sql.engine.SqlTestSupport.rows;
 import static io.phantomdb.sql.engine.SqlTestSupport.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class SemanticsTest
 {
@@ -103,5 +104,27 @@ class SemanticsTest
         assertEquals(List.of("101", "102", "103", "104", "105"), rows(s, "SELECT id FROM emp ORDER BY id"));
         fails("42601", s, "SELECT FROM WHERE");
         fails("0A000", s, "SELECT DISTINCT ON (dept) dept FROM emp");
+    }
+
+    @Test
+    void shouldTypeParametersAndGroupsWhenFoundByRandomQueries()
+    {
+        fails("42803", s, "SELECT min(salary), 1 FROM emp GROUP BY 1");
+        assertEquals(List.of("1"), rows(s, "SELECT id FROM emp WHERE ? IN (NULL, salary) ORDER BY id", "100.5"));
+        assertEquals(List.of("2"), rows(s, "SELECT id FROM emp WHERE ? IN (NULL, 80.00) AND id = 2", 80));
+        assertEquals(List.of("2", "3"), rows(s, "SELECT id FROM emp WHERE salary IN (80, 60.0, 1, 2, 3, 4) ORDER BY id"));
+        assertEquals(List.of(), rows(s, "SELECT id FROM emp WHERE salary NOT IN (80, 60.0, 1, 2, 3, NULL)"));
+        assertEquals(List.of("1", "5"), rows(s, "SELECT id FROM emp WHERE salary NOT IN (80, 60.0, 1, 2, 3) ORDER BY id"));
+    }
+
+    @Test
+    void shouldRunCorrelatedSubqueryOncePerDistinctOuterValueWhenMemoized()
+    {
+        final String sql = "SELECT id, (SELECT count(*) FROM emp e WHERE e.dept = b.dept) FROM emp b ORDER BY id";
+        assertEquals(List.of("1|2", "2|2", "3|2", "4|2", "5|0"), rows(s, sql));
+        final String plan = String.join("\n", rows(s, "EXPLAIN ANALYZE " + sql));
+        assertTrue(plan.contains("(actual rows=3 loops=3"), plan);
+        assertEquals(List.of("1", "3"), rows(s,
+            "SELECT id FROM emp b WHERE EXISTS (SELECT 1 FROM emp e WHERE e.boss = b.id AND random() >= 0) ORDER BY id"));
     }
 }

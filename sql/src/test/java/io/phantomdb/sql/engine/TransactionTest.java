@@ -1,6 +1,7 @@
 package io.phantomdb.sql.engine;
 
 import io.phantomdb.core.txn.IsolationLevel;
+import io.phantomdb.sql.PreparedSql;
 import io.phantomdb.sql.SqlDatabase;
 import io.phantomdb.sql.SqlDatabases;
 import io.phantomdb.sql.SqlException;
@@ -10,7 +11,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static io.phantomdb.sql.engine.SqlTestSupport.fails;
 import static io.phantomdb.sql.engine.SqlTestSupport.one;
@@ -173,5 +176,47 @@ class TransactionTest
         canceller.join();
         assertEquals("57014", ex.sqlState());
         assertEquals("1", one(a, "SELECT 1"));
+    }
+
+    @Test
+    @Timeout(60)
+    void shouldKeepEveryRowWhenSessionsInsertConcurrently() throws InterruptedException
+    {
+        run(a, "CREATE TABLE events (id SERIAL PRIMARY KEY, who INT)", "CREATE TABLE log (who INT, n INT)");
+        final int threads = 4;
+        final int each = 100;
+        final List<Thread> workers = new ArrayList<>();
+        final AtomicReference<Throwable> failure = new AtomicReference<>();
+        for (int t = 0; t < threads; t++)
+        {
+            final int who = t;
+            workers.add(new Thread(() ->
+            {
+                try (SqlSession session = db.openSession();
+                    PreparedSql event = session.prepare("INSERT INTO events (who) VALUES (?)");
+                    PreparedSql log = session.prepare("INSERT INTO log VALUES (?, ?)"))
+                {
+                    for (int i = 0; i < each; i++)
+                    {
+                        event.execute(who).close();
+                        log.execute(who, i).close();
+                    }
+                }
+                catch (final Throwable ex)
+                {
+                    failure.compareAndSet(null, ex);
+                }
+            }));
+        }
+        workers.forEach(Thread::start);
+        for (final Thread worker : workers)
+        {
+            worker.join();
+        }
+        assertEquals(null, failure.get());
+        assertEquals(String.valueOf(threads * each) + "|" + (threads * each),
+            one(a, "SELECT count(*), count(DISTINCT id) FROM events"));
+        assertEquals(String.valueOf(threads * each), one(a, "SELECT count(*) FROM log"));
+        assertEquals(String.valueOf(each), one(a, "SELECT count(*) FROM log WHERE who = 2"));
     }
 }

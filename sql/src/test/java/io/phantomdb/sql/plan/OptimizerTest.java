@@ -172,4 +172,14 @@ class OptimizerTest
         }
         assertEquals(List.of("2|2|a2", "5|5|a2", "8|8|a2"), result);
     }
+
+    @Test
+    void shouldKeepOnlyTopRowsWhenSortIsLimited()
+    {
+        final String plan = String.join("\n", rows("EXPLAIN SELECT id FROM fact ORDER BY v % 7 DESC, id LIMIT 3 OFFSET 1"));
+        assertTrue(plan.contains("Top-N Sort"), plan);
+        assertEquals(List.of("13", "20", "27"), rows("SELECT id FROM fact ORDER BY v % 7 DESC, id LIMIT 3 OFFSET 1"));
+        assertEquals(List.of(), rows("SELECT id FROM fact ORDER BY v LIMIT 0"));
+        assertEquals(300, rows("SELECT id FROM fact ORDER BY v % 3 LIMIT 1000").size());
+    }
 }
