@@ -21,7 +21,6 @@ final class ExprGenerator
     private final Schema schema;
     private final Random random;
     private int aliases;
-    private String subqueriesAvoid;
     private List<Object> parameters;
     private boolean edges;
 
@@ -61,26 +60,6 @@ final class ExprGenerator
     Table randomTable()
     {
         return schema.tables().get(random.nextInt(schema.tables().size()));
-    }
-
-    /**
-     * Keeps subqueries away from one table (the target of an UPDATE: PhantomDB bug 2 in docs/testing.md).
-     *
-     * @param table the table name, or null for none.
-     */
-    void avoidInSubqueries(final String table)
-    {
-        subqueriesAvoid = table;
-    }
-
-    private Table subqueryTable()
-    {
-        Table table = randomTable();
-        while (table.name().equals(subqueriesAvoid))
-        {
-            table = randomTable();
-        }
-        return table;
     }
 
     Expr any(final Scope scope, final int depth)
@@ -442,7 +421,7 @@ final class ExprGenerator
 
     private Expr scalarSubquery(final Scope outer, final int depth, final SqlType.Family family)
     {
-        final Table table = subqueryTable();
+        final Table table = randomTable();
         final String alias = freshAlias();
         final Scope inner = Scope.of(alias, table);
         final Expr column = inner.pick(random, family);
@@ -465,7 +444,7 @@ final class ExprGenerator
         {
             return comparison(outer, 0);
         }
-        final Table table = subqueryTable();
+        final Table table = randomTable();
         final String alias = freshAlias();
         final Scope inner = Scope.of(alias, table);
         return new Expr("(" + (random.nextBoolean() ? "" : "NOT ") + "EXISTS (SELECT 1 FROM " + table.name() + " " + alias +
@@ -475,7 +454,7 @@ final class ExprGenerator
     private Expr inSubquery(final Scope outer, final int depth)
     {
         final SqlType.Family family = random.nextBoolean() ? SqlType.Family.NUMBER : SqlType.Family.STRING;
-        final Table table = subqueryTable();
+        final Table table = randomTable();
         final String alias = freshAlias();
         final Scope inner = Scope.of(alias, table);
         final Expr column = inner.pick(random, family);
@@ -506,7 +485,7 @@ final class ExprGenerator
     String correlatedCount(final Scope groupColumns)
     {
         final Expr key = groupColumns.columns().get(random.nextInt(groupColumns.columns().size()));
-        final Table table = subqueryTable();
+        final Table table = randomTable();
         final String alias = freshAlias();
         final Scope inner = Scope.of(alias, table);
         final Expr match = inner.pick(random, key.family());
