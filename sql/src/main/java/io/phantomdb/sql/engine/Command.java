@@ -5,6 +5,7 @@ import io.phantomdb.sql.SqlResult;
 import io.phantomdb.sql.exec.ExecContext;
 import io.phantomdb.sql.exec.Operator;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -53,4 +54,30 @@ abstract class Command
      * @return the result; a streaming result keeps the statement open until it is read or closed.
      */
     abstract SqlResult execute(EngineSession session, ExecContext ctx);
+
+    /**
+     * Reads every row of an operator before the caller writes anything, so a statement's writes never feed
+     * back into its own scan (PostgreSQL's statement snapshot).
+     *
+     * @param scan the operator.
+     * @param ctx  the execution context.
+     * @return copies of the rows.
+     */
+    static List<Object[]> readAll(final Operator scan, final ExecContext ctx)
+    {
+        final List<Object[]> rows = new ArrayList<>();
+        scan.open(ctx);
+        try
+        {
+            while (scan.next())
+            {
+                rows.add(scan.row().clone());
+            }
+        }
+        finally
+        {
+            scan.close();
+        }
+        return rows;
+    }
 }

@@ -5,7 +5,6 @@ import io.phantomdb.sql.SqlResult;
 import io.phantomdb.sql.exec.ExecContext;
 import io.phantomdb.sql.exec.Operator;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -43,19 +42,7 @@ final class DeleteCommand extends Command
     SqlResult execute(final EngineSession session, final ExecContext ctx)
     {
         session.markWrite();
-        final List<Object[]> rows = new ArrayList<>();
-        scan.open(ctx);
-        try
-        {
-            while (scan.next())
-            {
-                rows.add(scan.row().clone());
-            }
-        }
-        finally
-        {
-            scan.close();
-        }
+        final List<Object[]> rows = readAll(scan, ctx);
         final List<Object[]> out = Returning.rowsFor(returning);
         final boolean undo = session.recordsUndo();
         long count = 0;

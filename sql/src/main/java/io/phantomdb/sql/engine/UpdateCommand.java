@@ -84,19 +84,7 @@ final class UpdateCommand extends Command
     SqlResult execute(final EngineSession session, final ExecContext ctx)
     {
         session.markWrite();
-        final List<Object[]> rows = new ArrayList<>();
-        scan.open(ctx);
-        try
-        {
-            while (scan.next())
-            {
-                rows.add(scan.row().clone());
-            }
-        }
-        finally
-        {
-            scan.close();
-        }
+        final List<Object[]> rows = readAll(scan, ctx);
         final List<Object[]> out = Returning.rowsFor(returning);
         final boolean undo = session.recordsUndo();
         final Set<GroupKey> seen = rows.size() > 1 && rows.get(0).length > writer.width ? new HashSet<>() : null;
