@@ -177,14 +177,16 @@ final class ExprGenerator
             {
                 final Expr a = number(scope, depth - 1);
                 final Expr b = number(scope, depth - 1);
-                return new Expr("CASE WHEN " + bool(scope, depth - 1).sql() + " THEN " + a.sql() + " ELSE " + b.sql() + " END",
-                    Expr.widen(a.type(), b.type()));
+                final SqlType type = Expr.widen(a.type(), b.type());
+                return new Expr("CASE WHEN " + bool(scope, depth - 1).sql() + " THEN " + typed(a, type) + " ELSE " +
+                    typed(b, type) + " END", type);
             }
             case 9 ->
             {
                 final Expr a = number(scope, depth - 1);
                 final Expr b = number(scope, depth - 1);
-                return new Expr("COALESCE(" + a.sql() + ", " + b.sql() + ")", Expr.widen(a.type(), b.type()));
+                final SqlType type = Expr.widen(a.type(), b.type());
+                return new Expr("COALESCE(" + typed(a, type) + ", " + typed(b, type) + ")", type);
             }
             case 10 ->
             {
@@ -261,22 +263,42 @@ final class ExprGenerator
     {
         final SqlType.Family operand = random.nextBoolean() ? SqlType.Family.NUMBER : SqlType.Family.STRING;
         final StringBuilder sb = new StringBuilder("CASE ").append(of(operand, scope, depth - 1).sql());
-        SqlType type = null;
-        final int whens = 1 + random.nextInt(2);
-        for (int i = 0; i < whens; i++)
+        final List<String> whens = new ArrayList<>();
+        final List<Expr> results = new ArrayList<>();
+        final int count = 1 + random.nextInt(2);
+        for (int i = 0; i < count; i++)
         {
-            final Expr result = of(family, scope, depth - 1);
-            type = type == null ? result.type() : family == SqlType.Family.NUMBER ? Expr.widen(type, result.type()) : type;
-            sb.append(" WHEN ").append(random.nextBoolean() ? literal(operand).sql() : of(operand, scope, depth - 1).sql())
-                .append(" THEN ").append(result.sql());
+            whens.add(random.nextBoolean() ? literal(operand).sql() : of(operand, scope, depth - 1).sql());
+            results.add(of(family, scope, depth - 1));
         }
-        if (random.nextBoolean())
+        final Expr otherwise = random.nextBoolean() ? of(family, scope, depth - 1) : null;
+        SqlType type = results.get(0).type();
+        for (final Expr result : results)
         {
-            final Expr otherwise = of(family, scope, depth - 1);
-            type = family == SqlType.Family.NUMBER ? Expr.widen(type, otherwise.type()) : type;
-            sb.append(" ELSE ").append(otherwise.sql());
+            type = family == SqlType.Family.NUMBER ? Expr.widen(type, result.type()) : type;
+        }
+        if (null != otherwise && family == SqlType.Family.NUMBER)
+        {
+            type = Expr.widen(type, otherwise.type());
+        }
+        // Mixed numeric branches are cast to their common type explicitly: H2 folds a CASE whose operand it
+        // can evaluate to the chosen branch's own type (an INTEGER branch of a DOUBLE CASE stays INTEGER, so
+        // `/ 2` divides integers there), where PostgreSQL and PhantomDB use the CASE's type.
+        for (int i = 0; i < count; i++)
+        {
+            sb.append(" WHEN ").append(whens.get(i)).append(" THEN ").append(typed(results.get(i), type));
+        }
+        if (null != otherwise)
+        {
+            sb.append(" ELSE ").append(typed(otherwise, type));
         }
         return new Expr(sb.append(" END").toString(), type);
+    }
+
+    private static String typed(final Expr result, final SqlType type)
+    {
+        return result.type() == type || type.family() != SqlType.Family.NUMBER ?
+            result.sql() : "CAST(" + result.sql() + " AS " + type.ddl() + ")";
     }
 
     /**

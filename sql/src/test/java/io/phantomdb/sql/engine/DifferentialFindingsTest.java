@@ -89,4 +89,16 @@ class DifferentialFindingsTest
         SqlTestSupport.fails("23505", s, "INSERT INTO e VALUES (CAST('-0' AS DOUBLE PRECISION))");
         assertEquals("1", one(s, "SELECT count(*) FROM e"));
     }
+
+    @Test
+    void shouldMatchIntegersWithDoublesWhenAnInSubqueryCompareAcrossTypes()
+    {
+        run(s, "CREATE TABLE t1 (k0 INTEGER PRIMARY KEY, c1 DOUBLE PRECISION)",
+            "INSERT INTO t1 VALUES (1, 1.0), (2, 3.0), (3, 2.0), (4, 4.5)");
+        assertEquals(List.of("1", "2", "3"), rows(s, "SELECT k0 FROM t1 WHERE k0 IN (SELECT c1 FROM t1) ORDER BY k0"));
+        assertEquals(List.of("1", "2", "3"), rows(s,
+            "SELECT k0 FROM (SELECT k0 FROM t1 s5 WHERE s5.k0 IN (SELECT s6.c1 FROM t1 s6)) a0 ORDER BY k0"));
+        assertEquals(List.of("1", "2", "3"), rows(s,
+            "SELECT a.k0 FROM t1 a JOIN t1 b ON a.k0 = b.c1 ORDER BY a.k0"));
+    }
 }
