@@ -53,21 +53,9 @@ public final class IndexBenchTable
      */
     public static void main(final String[] argv) throws RunnerException, IOException
     {
-        if (argv.length == 1 && ("--help".equals(argv[0]) || "-h".equals(argv[0])))
+        final BenchArgs args = BenchCommandLine.parseOrExit("bench index", BenchArgs.USAGE, argv, BenchArgs::parse);
+        if (null == args)
         {
-            System.out.println(BenchArgs.USAGE);
-            return;
-        }
-        final BenchArgs args;
-        try
-        {
-            args = BenchArgs.parse(argv);
-        }
-        catch (final IllegalArgumentException ex)
-        {
-            System.err.println("phantomdb bench index: " + ex.getMessage());
-            System.err.println(BenchArgs.USAGE);
-            System.exit(2);
             return;
         }
 

@@ -1,5 +1,6 @@
 package io.phantomdb.perf.parse;
 
+import io.phantomdb.perf.BenchCommandLine;
 import io.phantomdb.perf.ScratchDirectory;
 import org.openjdk.jmh.profile.GCProfiler;
 import org.openjdk.jmh.results.Result;
@@ -48,21 +49,9 @@ public final class ParseBenchTable
      */
     public static void main(final String[] argv) throws RunnerException, IOException
     {
-        if (argv.length == 1 && ("--help".equals(argv[0]) || "-h".equals(argv[0])))
+        final ParseBenchArgs args = BenchCommandLine.parseOrExit("bench parse", ParseBenchArgs.USAGE, argv, ParseBenchArgs::parse);
+        if (null == args)
         {
-            System.out.println(ParseBenchArgs.USAGE);
-            return;
-        }
-        final ParseBenchArgs args;
-        try
-        {
-            args = ParseBenchArgs.parse(argv);
-        }
-        catch (final IllegalArgumentException ex)
-        {
-            System.err.println("phantomdb bench parse: " + ex.getMessage());
-            System.err.println(ParseBenchArgs.USAGE);
-            System.exit(2);
             return;
         }
 

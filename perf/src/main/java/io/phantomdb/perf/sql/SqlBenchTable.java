@@ -1,5 +1,6 @@
 package io.phantomdb.perf.sql;
 
+import io.phantomdb.perf.BenchCommandLine;
 import io.phantomdb.perf.ScratchDirectory;
 import io.phantomdb.perf.TextTable;
 import org.openjdk.jmh.profile.GCProfiler;
@@ -53,21 +54,9 @@ public final class SqlBenchTable
      */
     public static void main(final String[] argv) throws RunnerException, IOException
     {
-        if (argv.length == 1 && ("--help".equals(argv[0]) || "-h".equals(argv[0])))
+        final SqlBenchArgs args = BenchCommandLine.parseOrExit("bench sql", SqlBenchArgs.USAGE, argv, SqlBenchArgs::parse);
+        if (null == args)
         {
-            System.out.println(SqlBenchArgs.USAGE);
-            return;
-        }
-        final SqlBenchArgs args;
-        try
-        {
-            args = SqlBenchArgs.parse(argv);
-        }
-        catch (final IllegalArgumentException ex)
-        {
-            System.err.println("phantomdb bench sql: " + ex.getMessage());
-            System.err.println(SqlBenchArgs.USAGE);
-            System.exit(2);
             return;
         }
         final Path benchDir = ScratchDirectory.benchDir();

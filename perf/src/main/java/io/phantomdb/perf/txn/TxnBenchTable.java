@@ -1,5 +1,6 @@
 package io.phantomdb.perf.txn;
 
+import io.phantomdb.perf.BenchCommandLine;
 import io.phantomdb.perf.ScratchDirectory;
 import org.HdrHistogram.Histogram;
 import org.openjdk.jmh.profile.GCProfiler;
@@ -62,21 +63,9 @@ public final class TxnBenchTable
      */
     public static void main(final String[] argv) throws RunnerException, IOException
     {
-        if (argv.length == 1 && ("--help".equals(argv[0]) || "-h".equals(argv[0])))
+        final TxnBenchArgs args = BenchCommandLine.parseOrExit("bench txn", TxnBenchArgs.USAGE, argv, TxnBenchArgs::parse);
+        if (null == args)
         {
-            System.out.println(TxnBenchArgs.USAGE);
-            return;
-        }
-        final TxnBenchArgs args;
-        try
-        {
-            args = TxnBenchArgs.parse(argv);
-        }
-        catch (final IllegalArgumentException ex)
-        {
-            System.err.println("phantomdb bench txn: " + ex.getMessage());
-            System.err.println(TxnBenchArgs.USAGE);
-            System.exit(2);
             return;
         }
 
