@@ -91,6 +91,21 @@ public final class PhantomDB implements AutoCloseable
         return start(Engine.inMemory(config.engine()), "<memory>", config);
     }
 
+    /**
+     * Open the database held by an engine the caller prepared, for example an in-memory engine filled with the
+     * keyspaces of a replication snapshot (the catalog keyspace included).
+     *
+     * @param engine the engine; owned (closed) by the returned database, closed at once if opening fails.
+     * @param name   a name for messages.
+     * @param config the settings (its engine settings are not used: the engine is already running).
+     * @return the open database.
+     * @throws io.phantomdb.CorruptionException if the catalog fails a check.
+     */
+    public static PhantomDB over(final Engine engine, final String name, final PhantomDBConfig config)
+    {
+        return start(engine, name, config);
+    }
+
     private static PhantomDB start(final Engine engine, final String name, final PhantomDBConfig config)
     {
         try

@@ -117,7 +117,7 @@ public final class ClusterClient implements AutoCloseable
         this.requestTimeoutNs = requestTimeoutNs;
         this.resendAfterNs = Math.max(TimeUnit.MILLISECONDS.toNanos(500), config.leaderHeartbeatTimeoutNs());
         this.driver = driver;
-        this.aeron = Aeron.connect(new Aeron.Context().aeronDirectoryName(aeronDir));
+        this.aeron = Aeron.connect(new Aeron.Context().aeronDirectoryName(aeronDir).errorHandler(this::onAeronError));
         this.thread = new Thread(new Agent(), "phantomdb-cluster-client");
         thread.setDaemon(true);
         thread.start();
@@ -179,6 +179,24 @@ public final class ClusterClient implements AutoCloseable
             }
         }
         return values;
+    }
+
+    /**
+     * A read barrier: an empty read through the log. Once a member applied the returned position, it has every
+     * transaction the cluster committed before this call began (a linearizable read point). Any thread.
+     *
+     * @return the log position of the barrier.
+     * @throws ReplicationTimeoutException if no answer came within the request timeout.
+     */
+    public long barrier()
+    {
+        final ExpandableArrayBuffer buffer = new ExpandableArrayBuffer(REQUEST_HEADER_LENGTH);
+        final ClusterResponse response = call(buffer, header(buffer, TYPE_READ, 0, 0));
+        if (STATUS_READ_OK != response.status)
+        {
+            throw new IllegalStateException("the cluster refused a read barrier: " + statusName(response.status));
+        }
+        return response.position;
     }
 
     /**
@@ -282,6 +300,19 @@ public final class ClusterClient implements AutoCloseable
         CloseHelper.closeAll(aeron, driver);
     }
 
+    /**
+     * Aeron's default handler exits the process when the media driver goes away; a client embedded in a server must
+     * only stop (its callers then get {@link ClosedException}).
+     */
+    private void onAeronError(final Throwable error)
+    {
+        LOGGER.log(Level.WARNING, "cluster client " + clientId + ": " + error.getMessage());
+        if (error instanceof io.aeron.exceptions.DriverTimeoutException)
+        {
+            running = false;
+        }
+    }
+
     static int header(final ExpandableArrayBuffer buffer, final int type, final int reads, final int writes)
     {
         buffer.putInt(TYPE_OFFSET, type);
@@ -293,7 +324,18 @@ public final class ClusterClient implements AutoCloseable
         return REQUEST_HEADER_LENGTH;
     }
 
-    ClusterResponse call(final ExpandableArrayBuffer buffer, final int length)
+    /**
+     * Send one request encoded as {@link MessageDescriptor} describes (the client id and sequence of its header are
+     * filled in here) and wait for the cluster's answer; a resend after a leader change is answered from the
+     * replicated session record, so the request is applied at most once.
+     *
+     * @param buffer the request, from offset 0.
+     * @param length its length.
+     * @return the answer.
+     * @throws ClosedException             if the client is closed.
+     * @throws ReplicationTimeoutException if no answer came in time (the outcome is unknown).
+     */
+    public ClusterResponse call(final ExpandableArrayBuffer buffer, final int length)
     {
         if (!running)
         {

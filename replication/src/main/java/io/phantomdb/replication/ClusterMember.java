@@ -11,6 +11,7 @@ import io.aeron.cluster.service.Cluster;
 import io.aeron.cluster.service.ClusteredServiceContainer;
 import io.aeron.driver.MediaDriver;
 import io.aeron.driver.ThreadingMode;
+import io.phantomdb.replication.sql.SqlReplica;
 import org.agrona.CloseHelper;
 import org.agrona.ErrorHandler;
 import org.agrona.concurrent.NoOpLock;
@@ -48,6 +49,7 @@ public final class ClusterMember implements AutoCloseable
 
     private final int memberId;
     private final ReplicatedStore store;
+    private final SqlReplica sql;
     private final ReplicatedService service;
     private final MediaDriver driver;
     private final Archive archive;
@@ -61,7 +63,8 @@ public final class ClusterMember implements AutoCloseable
     {
         this.memberId = memberId;
         this.store = new ReplicatedStore();
-        this.service = new ReplicatedService(store);
+        this.sql = new SqlReplica();
+        this.service = new ReplicatedService(store, sql);
         final Path dir = config.memberDir(memberId).toAbsolutePath();
         final String aeronDir = dir.resolve("aeron").toString();
         final File clusterDir = dir.resolve("cluster").toFile();
@@ -144,6 +147,7 @@ public final class ClusterMember implements AutoCloseable
         {
             CloseHelper.quietCloseAll(launchedConsensus, launchedArchive, launchedDriver);
             store.close();
+            sql.close();
             throw ex;
         }
     }
@@ -306,6 +310,22 @@ public final class ClusterMember implements AutoCloseable
     }
 
     /**
+     * @return this member's SQL data (written only by the service thread; sessions read it).
+     */
+    public SqlReplica sql()
+    {
+        return sql;
+    }
+
+    /**
+     * @return {@link SqlReplica#checksum()} of this member's SQL data: every table, index and the catalog.
+     */
+    public long sqlChecksum()
+    {
+        return sql.checksum();
+    }
+
+    /**
      * Ask the cluster to take a snapshot on every member (works on the leader: it toggles the consensus module's
      * control counter, as {@code ClusterTool snapshot} does).
      *
@@ -360,7 +380,7 @@ public final class ClusterMember implements AutoCloseable
     }
 
     /**
-     * Stop the service container, consensus module, archive and driver, then the store. The directory stays for a
+     * Stop the service container, consensus module, archive and driver, then the store and the SQL data. The directory stays for a
      * restart. Idempotent.
      */
     @Override
@@ -377,6 +397,7 @@ public final class ClusterMember implements AutoCloseable
         }
         CloseHelper.closeAll(container, consensusModule, archive, driver);
         store.close();
+        sql.close();
     }
 
     private Thread startSnapshotTimer(final long intervalNs)

@@ -1,5 +1,6 @@
 package io.phantomdb.replication;
 
+import org.agrona.DirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 
 /**
@@ -8,7 +9,7 @@ import org.agrona.concurrent.UnsafeBuffer;
  * <p>
  * <b>Note:</b> immutable after construction; handed from the client thread to the waiting caller.
  */
-final class ClusterResponse
+public final class ClusterResponse
 {
     final int status;
     final long position;
@@ -19,5 +20,29 @@ final class ClusterResponse
         this.status = status;
         this.position = position;
         this.message = message;
+    }
+
+    /**
+     * @return the status, one of {@link MessageDescriptor}'s {@code STATUS_} constants.
+     */
+    public int status()
+    {
+        return status;
+    }
+
+    /**
+     * @return the log position the request was applied at.
+     */
+    public long position()
+    {
+        return position;
+    }
+
+    /**
+     * @return the whole response message (header and entries), from offset 0.
+     */
+    public DirectBuffer message()
+    {
+        return message;
     }
 }

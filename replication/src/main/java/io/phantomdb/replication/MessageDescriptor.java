@@ -22,6 +22,9 @@ import org.agrona.BitUtil;
  * 24 long log position the request was applied at (the commit version of a committed TXN)
  * 32 int  entry count
  * </pre>
+ * SQL transactions (type SQL (4), same request header, readCount = statement count, writeCount 0) are laid out by
+ * {@link io.phantomdb.replication.sql.SqlMessage}.
+ * <p>
  * A key's version is the log position of the transaction that last wrote it; an absent key has version 0.
  * <p>
  * <b>Note:</b> constants only; thread safe.
@@ -34,6 +37,8 @@ public final class MessageDescriptor
     public static final int TYPE_TXN = 1;
     /** Request type: a read through the log (linearizable). */
     public static final int TYPE_READ = 2;
+    /** Request type: a SQL transaction to run on every member ({@link io.phantomdb.replication.sql.SqlMessage}). */
+    public static final int TYPE_SQL = 4;
     /** Message type of every response. */
     public static final int TYPE_RESPONSE = 3;
 

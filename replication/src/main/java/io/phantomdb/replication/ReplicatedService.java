@@ -8,6 +8,7 @@ import io.aeron.cluster.service.ClientSession;
 import io.aeron.cluster.service.Cluster;
 import io.aeron.cluster.service.ClusteredService;
 import io.aeron.logbuffer.Header;
+import io.phantomdb.replication.sql.SqlReplica;
 import org.agrona.DirectBuffer;
 import org.agrona.ExpandableDirectByteBuffer;
 import org.agrona.concurrent.IdleStrategy;
@@ -19,7 +20,8 @@ import static io.phantomdb.replication.MessageDescriptor.*;
 
 /**
  * The engine's commit pipeline as an Aeron Cluster {@link ClusteredService}: every member applies the committed log
- * in order to its {@link ReplicatedStore} and the leader answers the client (a follower's
+ * in order to its {@link ReplicatedStore} (key/value transactions) and its {@link SqlReplica} (SQL transactions, whose
+ * idempotency records live in the store) and the leader answers the client (a follower's
  * {@link ClientSession#offer} is a no-op). A message reaches this service only after the cluster committed it
  * (a majority appended it), so an answer is never sent for an entry a failover could lose; the leader answers as it
  * applies each message. Messages of one log poll are applied into one engine transaction that
@@ -39,6 +41,7 @@ public final class ReplicatedService implements ClusteredService
     private static final int MAX_BATCH_MESSAGES = 256;
 
     private final ReplicatedStore store;
+    private final SqlReplica sql;
     private final SnapshotCodec snapshots = new SnapshotCodec();
     private final ExpandableDirectByteBuffer response = new ExpandableDirectByteBuffer(1024);
     private long batchPosition;
@@ -57,11 +60,13 @@ public final class ReplicatedService implements ClusteredService
     private volatile long undeliveredResponses;
 
     /**
-     * @param store the member's store; this service becomes its single writer.
+     * @param store the member's key/value store; this service becomes its single writer.
+     * @param sql   the member's SQL data; this service becomes its single writer.
      */
-    public ReplicatedService(final ReplicatedStore store)
+    public ReplicatedService(final ReplicatedStore store, final SqlReplica sql)
     {
         this.store = store;
+        this.sql = sql;
     }
 
     @Override
@@ -72,10 +77,11 @@ public final class ReplicatedService implements ClusteredService
         if (null != snapshotImage)
         {
             final long start = System.nanoTime();
-            snapshotLoadedEntries = snapshots.load(snapshotImage, store, idle);
+            snapshotLoadedEntries = snapshots.load(snapshotImage, store, sql, idle);
             snapshotLoadNanos = System.nanoTime() - start;
         }
         appliedPosition = cluster.logPosition();
+        sql.markStarted();
     }
 
     @Override
@@ -101,6 +107,11 @@ public final class ReplicatedService implements ClusteredService
             responseLength = store.applyTransaction(buffer, offset, length, position, response);
             transactionsApplied++;
         }
+        else if (TYPE_SQL == type)
+        {
+            responseLength = applySql(buffer, offset, length, position);
+            transactionsApplied++;
+        }
         else if (TYPE_READ == type)
         {
             responseLength = store.applyRead(buffer, offset, length, position, response);
@@ -118,6 +129,24 @@ public final class ReplicatedService implements ClusteredService
         {
             flush();
         }
+    }
+
+    private int applySql(final DirectBuffer buffer, final int offset, final int length, final long position)
+    {
+        if (length < REQUEST_HEADER_LENGTH)
+        {
+            return 0;
+        }
+        final long clientId = buffer.getLong(offset + CLIENT_ID_OFFSET);
+        final long sequence = buffer.getLong(offset + SEQUENCE_OFFSET);
+        final int retryAnswer = store.answerIfRetry(clientId, sequence, position, response);
+        if (retryAnswer > 0)
+        {
+            return retryAnswer;
+        }
+        final int answer = sql.apply(buffer, offset, length, position, response);
+        store.recordAnswer(clientId, sequence, response.getInt(STATUS_OFFSET), position);
+        return answer;
     }
 
     @Override
@@ -142,7 +171,7 @@ public final class ReplicatedService implements ClusteredService
     {
         flush();
         final long start = System.nanoTime();
-        snapshots.write(store, snapshotPublication, idle);
+        snapshots.write(store, sql, snapshotPublication, idle);
         final long took = System.nanoTime() - start;
         lastSnapshotNanos = took;
         maxSnapshotNanos = Math.max(maxSnapshotNanos, took);

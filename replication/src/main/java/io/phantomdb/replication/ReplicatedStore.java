@@ -58,8 +58,6 @@ public final class ReplicatedStore implements AutoCloseable
     private static final int SESSION_RECORD_LENGTH = BitUtil.SIZE_OF_LONG + WINDOW * SLOT_LENGTH;
     private static final Keyspace DIRECTORY = new Keyspace(DIRECTORY_KEYSPACE, StorageKind.BTREE);
     private static final Keyspace SESSIONS = new Keyspace(SESSIONS_KEYSPACE, StorageKind.BTREE);
-    private static final long FNV_OFFSET = 0xcbf29ce484222325L;
-    private static final long FNV_PRIME = 0x100000001b3L;
 
     private final Engine engine;
     private final UnsafeBuffer idKey = new UnsafeBuffer(new byte[BitUtil.SIZE_OF_LONG]);
@@ -100,19 +98,12 @@ public final class ReplicatedStore implements AutoCloseable
         }
         final long clientId = request.getLong(offset + CLIENT_ID_OFFSET);
         final long sequence = request.getLong(offset + SEQUENCE_OFFSET);
-        final Transaction tx = batch();
-        loadSession(tx, clientId);
-        final long lastSequence = sessionRecord.getLong(0);
-        if (sequence <= lastSequence)
+        final int retryAnswer = answerIfRetry(clientId, sequence, position, response);
+        if (retryAnswer > 0)
         {
-            final int slot = slotOffset(sequence);
-            if (sessionRecord.getLong(slot) == sequence)
-            {
-                return respond(response, sessionRecord.getInt(slot + BitUtil.SIZE_OF_LONG), clientId, sequence,
-                    sessionRecord.getLong(slot + BitUtil.SIZE_OF_LONG + BitUtil.SIZE_OF_INT), 0);
-            }
-            return respond(response, STATUS_DUPLICATE_UNKNOWN, clientId, sequence, position, 0);
+            return retryAnswer;
         }
+        final Transaction tx = batch;
         if (!valid(request, offset, length, TYPE_TXN))
         {
             recordAnswer(tx, clientId, sequence, STATUS_REJECTED, position);
@@ -159,6 +150,48 @@ public final class ReplicatedStore implements AutoCloseable
         }
         recordAnswer(tx, clientId, sequence, STATUS_COMMITTED, position);
         return respond(response, STATUS_COMMITTED, clientId, sequence, position, 0);
+    }
+
+    /**
+     * Start a request of another type that shares the idempotency records (SQL transactions): load the client's
+     * session record into the open batch and, if the sequence was applied before, encode the remembered answer.
+     * Service thread.
+     *
+     * @param clientId the request's client.
+     * @param sequence the request's sequence.
+     * @param position the request's log position.
+     * @param response where a remembered answer is encoded, from offset 0.
+     * @return the answer's length if the request is a retry, 0 if it is new (then {@link #recordAnswer} its answer).
+     */
+    public int answerIfRetry(
+        final long clientId, final long sequence, final long position, final MutableDirectBuffer response)
+    {
+        loadSession(batch(), clientId);
+        if (sequence > sessionRecord.getLong(0))
+        {
+            return 0;
+        }
+        final int slot = slotOffset(sequence);
+        if (sessionRecord.getLong(slot) == sequence)
+        {
+            return respond(response, sessionRecord.getInt(slot + BitUtil.SIZE_OF_LONG), clientId, sequence,
+                sessionRecord.getLong(slot + BitUtil.SIZE_OF_LONG + BitUtil.SIZE_OF_INT), 0);
+        }
+        return respond(response, STATUS_DUPLICATE_UNKNOWN, clientId, sequence, position, 0);
+    }
+
+    /**
+     * Remember the answer of a new request (after {@link #answerIfRetry} returned 0 for it) in the open batch.
+     * Service thread.
+     *
+     * @param clientId the request's client.
+     * @param sequence the request's sequence.
+     * @param status   the answer's status.
+     * @param position the request's log position.
+     */
+    public void recordAnswer(final long clientId, final long sequence, final int status, final long position)
+    {
+        recordAnswer(batch, clientId, sequence, status, position);
     }
 
     /**
@@ -304,29 +337,14 @@ public final class ReplicatedStore implements AutoCloseable
     }
 
     /**
-     * @return a 64-bit FNV-1a hash of every entry (keyspace id, key, version and value, session records included)
+     * @return an {@link EntryChecksum} of every entry (keyspace id, key, version and value, session records included)
      * of one snapshot: equal on members that applied the same log prefix. Any thread.
      */
     public long checksum()
     {
-        final long[] hash = {FNV_OFFSET};
-        forEachEntry((ks, key, keyOffset, keyLength, value, valueOffset, valueLength) ->
-        {
-            long h = hash[0];
-            h = mix(h, ks);
-            h = mix(h, keyLength);
-            for (int i = 0; i < keyLength; i++)
-            {
-                h = (h ^ (key.getByte(keyOffset + i) & 0xFF)) * FNV_PRIME;
-            }
-            h = mix(h, valueLength);
-            for (int i = 0; i < valueLength; i++)
-            {
-                h = (h ^ (value.getByte(valueOffset + i) & 0xFF)) * FNV_PRIME;
-            }
-            hash[0] = h;
-        });
-        return hash[0];
+        final EntryChecksum checksum = new EntryChecksum();
+        forEachEntry(checksum);
+        return checksum.value();
     }
 
     /**
@@ -379,16 +397,6 @@ public final class ReplicatedStore implements AutoCloseable
             batchMessages = 0;
         }
         engine.close();
-    }
-
-    private static long mix(final long hash, final int value)
-    {
-        long h = hash;
-        for (int shift = 0; shift < 32; shift += 8)
-        {
-            h = (h ^ ((value >>> shift) & 0xFF)) * FNV_PRIME;
-        }
-        return h;
     }
 
     private IntArrayList keyspaceIds(final Transaction tx)

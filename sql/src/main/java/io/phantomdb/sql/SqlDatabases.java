@@ -27,7 +27,7 @@ public final class SqlDatabases
      */
     public static SqlDatabase open(final Path directory)
     {
-        return start(() -> PhantomDB.open(directory));
+        return start(() -> PhantomDB.open(directory), false);
     }
 
     /**
@@ -37,10 +37,25 @@ public final class SqlDatabases
      */
     public static SqlDatabase inMemory()
     {
-        return start(PhantomDB::inMemory);
+        return start(PhantomDB::inMemory, false);
     }
 
-    private static SqlDatabase start(final Supplier<PhantomDB> opener)
+    /**
+     * Wraps an open core database in a <em>deterministic</em> SQL database: every statement's effect is a function of
+     * the data its transaction sees and of the session's {@linkplain SqlSession#pinContext pinned context} (serial
+     * values and hidden row ids are the highest visible value plus one, not counters kept in memory). Replicas that
+     * execute the same statements in the same order reach the same state; this is what statement replication needs.
+     *
+     * @param engine the core database; owned (closed) by the returned database.
+     * @return the database; close it when done.
+     * @throws SqlException XX000 if the SQL layer's metadata cannot be read.
+     */
+    public static SqlDatabase deterministic(final PhantomDB engine)
+    {
+        return start(() -> engine, true);
+    }
+
+    private static SqlDatabase start(final Supplier<PhantomDB> opener, final boolean deterministic)
     {
         final PhantomDB engine;
         try
@@ -61,7 +76,7 @@ public final class SqlDatabases
         }
         try
         {
-            return new EngineDatabase(engine);
+            return new EngineDatabase(engine, deterministic);
         }
         catch (final RuntimeException ex)
         {

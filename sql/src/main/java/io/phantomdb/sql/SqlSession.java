@@ -2,6 +2,7 @@ package io.phantomdb.sql;
 
 import io.phantomdb.core.txn.IsolationLevel;
 
+import java.time.LocalDateTime;
 import java.util.List;
 
 /**
@@ -104,6 +105,17 @@ public interface SqlSession extends AutoCloseable
     /**
      * Rolls back an open transaction and releases the session's prepared statements. Idempotent.
      */
+    /**
+     * Pins what statements read besides the data: from this call on, {@code now()}, {@code current_timestamp},
+     * {@code statement_timestamp()} and {@code clock_timestamp()} return {@code timestamp}, and {@code random()} draws
+     * from a generator seeded with {@code randomSeed} (restarted by every call). Statement replication pins the same
+     * context before running a transaction on each replica, so every replica computes the same values.
+     *
+     * @param timestamp  the time every time function returns.
+     * @param randomSeed the seed of {@code random()}'s sequence.
+     */
+    void pinContext(LocalDateTime timestamp, long randomSeed);
+
     @Override
     void close();
 }

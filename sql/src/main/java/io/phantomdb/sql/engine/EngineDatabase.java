@@ -45,14 +45,17 @@ public final class EngineDatabase implements SqlDatabase
     private final Map<String, AtomicLong> sequences = new ConcurrentHashMap<>();
     private final AtomicLong sqlVersion = new AtomicLong();
     private volatile SqlSchema sqlSchema;
+    private final boolean deterministic;
     private volatile boolean closed;
 
     /**
-     * @param engine the core database; owned (closed) by this object.
+     * @param engine        the core database; owned (closed) by this object.
+     * @param deterministic see {@link #deterministic()}.
      */
-    public EngineDatabase(final PhantomDB engine)
+    public EngineDatabase(final PhantomDB engine, final boolean deterministic)
     {
         this.engine = engine;
+        this.deterministic = deterministic;
         try (Tx tx = engine.begin())
         {
             this.sqlSchema = MetaStore.load(tx);
@@ -195,46 +198,59 @@ public final class EngineDatabase implements SqlDatabase
     }
 
     /**
-     * The next value of a serial column's sequence ({@code nextval('t_c_seq')}, the DEFAULT of a SERIAL column): a
-     * counter per sequence, started from the column's highest committed value by a short transaction of its own.
+     * The next value of a serial column's sequence ({@code nextval('t_c_seq')}, the DEFAULT of a SERIAL column). By
+     * default a counter per sequence, started from the column's highest committed value by a short transaction of its
+     * own; in a {@linkplain #deterministic() deterministic} database the highest value the statement's transaction
+     * sees, plus one.
      *
      * @param name the sequence name.
+     * @param tx   the statement's transaction.
      * @return the next value.
      */
-    long nextSequenceValue(final String name)
+    long nextSequenceValue(final String name, final Tx tx)
     {
         final String key = TableSchema.fold(name);
+        if (deterministic)
+        {
+            return highestSerialValue(tx, key) + 1;
+        }
         AtomicLong counter = sequences.get(key);
         if (null == counter)
         {
-            sequences.putIfAbsent(key, new AtomicLong(highestSerialValue(key)));
+            try (Tx own = engine.begin(IsolationLevel.READ_COMMITTED))
+            {
+                sequences.putIfAbsent(key, new AtomicLong(highestSerialValue(own, key)));
+            }
             counter = sequences.get(key);
         }
         return counter.incrementAndGet();
     }
 
-    private long highestSerialValue(final String sequence)
+    private static long highestSerialValue(final Tx tx, final String sequence)
     {
         final String expression = "nextval('" + sequence + "')";
-        try (Tx tx = engine.begin(IsolationLevel.READ_COMMITTED))
+        for (final TableDefinition table : tx.catalog().tables())
         {
-            for (final TableDefinition table : tx.catalog().tables())
+            for (final Column column : table.schema().columns())
             {
-                for (final Column column : table.schema().columns())
+                if (expression.equalsIgnoreCase(column.defaultExpression()))
                 {
-                    if (expression.equalsIgnoreCase(column.defaultExpression()))
+                    final int[] primaryKey = table.schema().primaryKey();
+                    final boolean leadingKey = primaryKey.length > 0 && primaryKey[0] == column.ordinal();
+                    long max = 0;
+                    final RowCursor cursor = tx.scan(table.name(), null, null, !leadingKey);
+                    while (cursor.next())
                     {
-                        long max = 0;
-                        final RowCursor cursor = tx.scan(table.name(), null, null, true);
-                        while (cursor.next())
+                        if (!cursor.row().isNull(column.ordinal()))
                         {
-                            if (!cursor.row().isNull(column.ordinal()))
+                            max = Math.max(max, ((Number)cursor.row().getObject(column.ordinal())).longValue());
+                            if (leadingKey)
                             {
-                                max = Math.max(max, ((Number)cursor.row().getObject(column.ordinal())).longValue());
+                                break;
                             }
                         }
-                        return max;
                     }
+                    return max;
                 }
             }
         }
@@ -242,29 +258,45 @@ public final class EngineDatabase implements SqlDatabase
     }
 
     /**
-     * The next hidden row id of a table without a primary key: a per-table counter, started from the highest
-     * committed id by a short transaction of its own (so the user's transaction reads nothing for it).
+     * The next hidden row id of a table without a primary key. By default a per-table counter, started from the
+     * highest committed id by a short transaction of its own (so the user's transaction reads nothing for it); in a
+     * {@linkplain #deterministic() deterministic} database the highest id the statement's transaction sees, plus one.
      */
-    long nextRowId(final TableDefinition table, final int rowIdOrdinal)
+    long nextRowId(final Tx tx, final TableDefinition table, final int rowIdOrdinal)
     {
+        if (deterministic)
+        {
+            return highestRowId(tx, table, rowIdOrdinal) + 1;
+        }
         AtomicLong counter = rowIds.get(table.id());
         if (null == counter)
         {
-            long last = 0;
-            try (Tx tx = engine.begin(IsolationLevel.READ_COMMITTED))
+            try (Tx own = engine.begin(IsolationLevel.READ_COMMITTED))
             {
-                if (null != tx.catalog().findTable(table.name()))
-                {
-                    final RowCursor cursor = tx.scan(table.name(), null, null, false);
-                    if (cursor.next())
-                    {
-                        last = cursor.row().getLong(rowIdOrdinal);
-                    }
-                }
+                rowIds.putIfAbsent(table.id(), new AtomicLong(highestRowId(own, table, rowIdOrdinal)));
             }
-            rowIds.putIfAbsent(table.id(), new AtomicLong(last));
             counter = rowIds.get(table.id());
         }
         return counter.incrementAndGet();
+    }
+
+    private static long highestRowId(final Tx tx, final TableDefinition table, final int rowIdOrdinal)
+    {
+        if (null == tx.catalog().findTable(table.name()))
+        {
+            return 0;
+        }
+        final RowCursor cursor = tx.scan(table.name(), null, null, false);
+        return cursor.next() ? cursor.row().getLong(rowIdOrdinal) : 0;
+    }
+
+    /**
+     * @return true if statements are deterministic functions of the data and the session's
+     * {@linkplain SqlSession#pinContext pinned context}: serial values and hidden row ids come from the transaction's
+     * own view instead of counters kept in memory (so every replica of a statement log computes the same values).
+     */
+    public boolean deterministic()
+    {
+        return deterministic;
     }
 }

@@ -14,6 +14,7 @@ import io.phantomdb.sql.parse.SqlParser;
 import io.phantomdb.sql.plan.SchemaView;
 import io.phantomdb.sql.plan.SqlSchema;
 
+import java.time.LocalDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -211,6 +212,12 @@ final class EngineSession implements SqlSession
             throw new SqlException(SqlState.INVALID_PARAMETER_VALUE, "statement timeout must be >= 0: " + millis);
         }
         this.timeoutMillis = millis;
+    }
+
+    @Override
+    public void pinContext(final LocalDateTime timestamp, final long randomSeed)
+    {
+        clock.pin(timestamp, randomSeed);
     }
 
     @Override

@@ -25,6 +25,6 @@ final class Planning
         this.context = new BindContext(schema, session.functions());
         this.queries = new QueryBinder(context);
         this.planner = new PhysicalPlanner(schema, session.database().statistics(), session.functions(), context::newSlot,
-            session.database()::nextSequenceValue);
+            name -> session.database().nextSequenceValue(name, session.tx()));
     }
 }

@@ -78,7 +78,7 @@ final class TableWriter
     {
         if (newRow && rowIdOrdinal >= 0)
         {
-            row[rowIdOrdinal] = session.database().nextRowId(table, rowIdOrdinal);
+            row[rowIdOrdinal] = session.database().nextRowId(session.tx(), table, rowIdOrdinal);
         }
         for (int i = 0; i < generatedOrdinals.length; i++)
         {
