@@ -45,8 +45,8 @@ public final class SqlReplica implements AutoCloseable
     private volatile SqlDatabase database;
     private SqlSession session;
     private Engine loading;
-    private long transactionsCommitted;
-    private long transactionsConflicted;
+    private volatile long transactionsCommitted;
+    private volatile long transactionsConflicted;
 
     /**
      * An empty replica (a member that starts without a snapshot).

@@ -1,5 +1,8 @@
 package io.phantomdb.server.cli;
 
+import io.phantomdb.replication.ReplicationConfig;
+import io.phantomdb.replication.sql.ReadConsistency;
+import io.phantomdb.server.ClusterNode;
 import io.phantomdb.server.PhantomServer;
 import io.phantomdb.server.ServerConfig;
 import picocli.CommandLine;
@@ -11,7 +14,8 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * {@code phantomdb serve}: starts the server on a data directory and runs until SIGTERM or Ctrl-C, then shuts
+ * {@code phantomdb serve}: starts the server on a data directory (or, with {@code --cluster FILE --member N}, as a
+ * member of a replicated cluster: {@link ClusterNode}) and runs until SIGTERM or Ctrl-C, then shuts
  * down gracefully (stop accepting, end connections rolling back open transactions, checkpoint, close).
  * Options override the {@code --config} file, which overrides the defaults; the bootstrap password may also come
  * from the environment variable {@code PHANTOMDB_PASSWORD}.
@@ -42,6 +46,17 @@ public final class ServeCommand implements Callable<Integer>
 
     @Option(names = "--user", description = "Bootstrap superuser name (default phantom).")
     private String user;
+
+    @Option(names = "--cluster", description = "Serve as a member of this replicated cluster (a cluster.conf file; " +
+        "see bin/phantomdb cluster conf). Needs --member.")
+    private Path cluster;
+
+    @Option(names = "--member", description = "This member's id in the --cluster file (0 to members-1).")
+    private Integer member;
+
+    @Option(names = "--reads", description = "Cluster sessions' default read consistency: member (default; " +
+        "read-your-writes on this member) or linearizable (a read barrier through the log).")
+    private String reads;
 
     /**
      * Parses the arguments, serves until SIGTERM, and exits with the command's status.
@@ -83,15 +98,42 @@ public final class ServeCommand implements Callable<Integer>
             settings.bootstrapUser(user != null ? user : settings.bootstrapUser(),
                 password != null ? password : settings.bootstrapPassword());
         }
-        final PhantomServer server = PhantomServer.start(settings);
+        if ((null == cluster) != (null == member))
+        {
+            throw new CommandLine.ParameterException(new CommandLine(this), "--cluster and --member go together");
+        }
+        final AutoCloseable running;
+        final PhantomServer server;
+        final String what;
+        if (null != cluster)
+        {
+            final ClusterNode node = ClusterNode.start(settings, ReplicationConfig.load(cluster), member,
+                null == reads ? ReadConsistency.MEMBER : ReadConsistency.parse(reads));
+            running = node;
+            server = node.server();
+            what = "cluster member " + member + " of " + cluster.toAbsolutePath();
+        }
+        else
+        {
+            server = PhantomServer.start(settings);
+            running = server;
+            what = settings.dataDirectory() == null ? "an in-memory database" :
+                settings.dataDirectory().toAbsolutePath().toString();
+        }
         final CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() ->
         {
-            server.close();
+            try
+            {
+                running.close();
+            }
+            catch (final Exception ex)
+            {
+                System.err.println("phantomdb serve: shutdown failed: " + ex);
+            }
             stopped.countDown();
         }, "phantomdb-shutdown"));
-        System.out.println("PhantomDB serving " + (settings.dataDirectory() == null ? "an in-memory database" :
-            settings.dataDirectory().toAbsolutePath()) + " on " + settings.host() + ":" + server.port() +
+        System.out.println("PhantomDB serving " + what + " on " + settings.host() + ":" + server.port() +
             (server.httpPort() < 0 ? "" : ", console http://" + settings.host() + ":" + server.httpPort() + "/"));
         stopped.await();
         return 0;

@@ -68,16 +68,17 @@ final class PrometheusText
             .append("phantomdb_statement_latency_seconds_sum ")
             .append(latency.getMean() * latency.getTotalCount() / 1e6).append('\n')
             .append("phantomdb_statement_latency_seconds_count ").append(latency.getTotalCount()).append('\n');
+        out.append(metrics.extraText());
         return out.toString();
     }
 
-    private static void counter(final StringBuilder out, final String name, final String help, final long value)
+    static void counter(final StringBuilder out, final String name, final String help, final long value)
     {
         out.append("# HELP ").append(name).append(' ').append(help).append("\n# TYPE ").append(name)
             .append(" counter\n").append(name).append(' ').append(value).append('\n');
     }
 
-    private static void gauge(final StringBuilder out, final String name, final String help, final long value)
+    static void gauge(final StringBuilder out, final String name, final String help, final long value)
     {
         out.append("# HELP ").append(name).append(' ').append(help).append("\n# TYPE ").append(name)
             .append(" gauge\n").append(name).append(' ').append(value).append('\n');

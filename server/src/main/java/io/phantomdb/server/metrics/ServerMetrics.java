@@ -7,6 +7,7 @@ import org.HdrHistogram.Recorder;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Supplier;
 
 /**
  * Counters and latency histograms of the wire-protocol and HTTP front ends: connections (open and total),
@@ -26,9 +27,29 @@ public final class ServerMetrics
     private final LongAdder statements = new LongAdder();
     private final LongAdder errors = new LongAdder();
     private final LongAdder rollbacks = new LongAdder();
+    private volatile Supplier<String> extra = () -> "";
     private final ConcurrentHistogram latency = new ConcurrentHistogram(HIGHEST_MICROS, 2);
     private final Recorder interval = new Recorder(HIGHEST_MICROS, 2);
     private Histogram intervalHistogram;
+
+    /**
+     * Add a source of further metrics, already in the Prometheus text format, appended to every scrape (a cluster
+     * member's role, term, positions and snapshots). The supplier is called on the HTTP thread.
+     *
+     * @param prometheusText renders the extra metrics.
+     */
+    public void exportAlso(final Supplier<String> prometheusText)
+    {
+        this.extra = prometheusText;
+    }
+
+    /**
+     * @return the extra metrics' text, empty without a source.
+     */
+    public String extraText()
+    {
+        return extra.get();
+    }
 
     /**
      * Counts a connection that passed the connection limit.
