@@ -3,7 +3,6 @@ package io.phantomdb.replication.sql;
 import io.phantomdb.sql.SqlResult;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 
 /**
  * A 64-bit digest of what a statement showed its client: the command tag and update count, or the column count and
@@ -11,7 +10,8 @@ import java.util.Arrays;
  * orders), or the SQLSTATE of its error. Two runs of a statement agree if and only if (up to hash collisions) the
  * client could not tell them apart by the values it received.
  * <p>
- * <b>Note:</b> stateless; thread safe. Value hashes use only JDK-specified {@code hashCode}s (stable across JVMs).
+ * <b>Note:</b> stateless; thread safe. Value hashes are 64-bit and depend only on the value (stable across JVMs):
+ * numbers by their value, text, numerics and times by their text, bytes by their content.
  */
 final class ResultDigest
 {
@@ -59,7 +59,7 @@ final class ResultDigest
      */
     static long command(final String tag, final long updateCount)
     {
-        return mix(mix(SEED ^ 1, null == tag ? 0 : tag.hashCode()) + updateCount);
+        return mix(mix(SEED ^ 1, null == tag ? 0 : fnv(tag.getBytes(StandardCharsets.UTF_8))) + updateCount);
     }
 
     /**
@@ -79,7 +79,7 @@ final class ResultDigest
      */
     static long error(final String sqlState)
     {
-        return mix(SEED ^ 3, null == sqlState ? 0 : sqlState.hashCode());
+        return mix(SEED ^ 3, null == sqlState ? 0 : fnv(sqlState.getBytes(StandardCharsets.UTF_8)));
     }
 
     /**
@@ -96,27 +96,48 @@ final class ResultDigest
         return mix(h);
     }
 
-    private static int value(final Object value)
+    /**
+     * A 64-bit hash of one value. Java's 32-bit {@code hashCode}s are not enough: {@code Long.hashCode(~x)} equals
+     * {@code Long.hashCode(x)}, so a balance of -10 and one of 9 would look the same (the SQL fault test found this).
+     */
+    private static long value(final Object value)
     {
         if (null == value)
         {
-            return 0x5bd1e995;
+            return 0x5bd1e995L;
+        }
+        if (value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte)
+        {
+            return mix(((Number)value).longValue() * 0x9E3779B97F4A7C15L + 1);
+        }
+        if (value instanceof Double || value instanceof Float)
+        {
+            return mix(Double.doubleToLongBits(((Number)value).doubleValue()) + 2);
+        }
+        if (value instanceof Boolean b)
+        {
+            return b ? 0x3c6ef372fe94f82bL : 0xa54ff53a5f1d36f1L;
         }
         if (value instanceof byte[] bytes)
         {
-            return Arrays.hashCode(bytes);
+            return fnv(bytes);
         }
-        if (value instanceof String || value instanceof Number || value instanceof Boolean ||
-            value instanceof java.time.temporal.Temporal)
-        {
-            return value.hashCode();
-        }
-        return Arrays.hashCode(value.toString().getBytes(StandardCharsets.UTF_8));
+        return fnv(value.toString().getBytes(StandardCharsets.UTF_8)) ^ value.getClass().getName().hashCode();
     }
 
-    private static long mix(final long h, final int value)
+    private static long fnv(final byte[] bytes)
     {
-        return mix(h ^ (value & 0xFFFFFFFFL) * 0xC2B2AE3D27D4EB4FL);
+        long h = 0xcbf29ce484222325L;
+        for (final byte b : bytes)
+        {
+            h = (h ^ (b & 0xFF)) * 0x100000001b3L;
+        }
+        return mix(h ^ bytes.length);
+    }
+
+    private static long mix(final long h, final long value)
+    {
+        return mix(h ^ value * 0xC2B2AE3D27D4EB4FL);
     }
 
     private static long mix(final long value)

@@ -77,6 +77,11 @@ class SqlMessageTest
         assertNotEquals(ab, ac);
         assertNotEquals(ResultDigest.command("UPDATE 1", 1), ResultDigest.command("UPDATE 0", 0));
         assertNotEquals(ResultDigest.error("23505"), ResultDigest.error("40001"));
+        for (long v = -1000; v < 1000; v++)
+        {
+            assertNotEquals(ResultDigest.row(new Object[]{v}), ResultDigest.row(new Object[]{~v}),
+                "Long.hashCode(~v) == Long.hashCode(v): the digest must not inherit that (" + v + ")");
+        }
         assertNotEquals(ResultDigest.row(new Object[]{new BigDecimal("1.0")}),
             ResultDigest.row(new Object[]{new BigDecimal("1.00")}), "a different scale is visible to the client");
     }
