@@ -408,6 +408,7 @@ public final class ClusterClient implements AutoCloseable
         private long nextSequence = 1;
         private long lastSendNs;
         private boolean connectedOnce;
+        private long failedConnects;
 
         @Override
         public void run()
@@ -463,11 +464,14 @@ public final class ClusterClient implements AutoCloseable
                     reconnects++;
                 }
                 connectedOnce = true;
+                failedConnects = 0;
                 markAllUnsent();
             }
             catch (final RuntimeException ex)
             {
-                LOGGER.log(Level.DEBUG, "cluster client {0}: no leader yet ({1})", clientId, ex.getMessage());
+                failedConnects++;
+                LOGGER.log(failedConnects % 20 == 0 ? Level.WARNING : Level.DEBUG,
+                    "cluster client {0}: no leader yet after {1} attempts ({2})", clientId, failedConnects, ex.toString());
                 sleep();
             }
         }

@@ -46,6 +46,12 @@ public final class ClusterMember implements AutoCloseable
     private static final String LOCAL_CONTROL_CHANNEL = "aeron:ipc?term-length=1m";
     private static final int SEGMENT_FILE_LENGTH = 64 * 1024 * 1024;
     private static final long STALE_MARK_FILE_WAIT_NS = TimeUnit.SECONDS.toNanos(30);
+    /**
+     * Aeron's default is 10. Every server member holds a client session, a killed member's session lingers until the
+     * session timeout, and each connect attempt that times out leaves one open until then too: under repeated leader
+     * kills the SQL fault test hit "concurrent session limit" and clients could not reconnect for minutes.
+     */
+    private static final int MAX_CONCURRENT_SESSIONS = 256;
 
     private final int memberId;
     private final ReplicatedStore store;
@@ -119,6 +125,7 @@ public final class ClusterMember implements AutoCloseable
             .electionTimeoutNs(config.electionTimeoutNs())
             .startupCanvassTimeoutNs(config.startupCanvassTimeoutNs())
             .sessionTimeoutNs(config.sessionTimeoutNs())
+            .maxConcurrentSessions(MAX_CONCURRENT_SESSIONS)
             .deleteDirOnStart(false)
             .errorHandler(errorHandler);
 
