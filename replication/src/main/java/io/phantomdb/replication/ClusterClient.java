@@ -5,6 +5,7 @@ import io.aeron.cluster.client.AeronCluster;
 import io.aeron.cluster.client.EgressListener;
 import io.aeron.driver.MediaDriver;
 import io.aeron.driver.ThreadingMode;
+import io.aeron.logbuffer.FrameDescriptor;
 import io.aeron.logbuffer.Header;
 import io.phantomdb.ClosedException;
 import io.phantomdb.PhantomException;
@@ -48,6 +49,12 @@ public final class ClusterClient implements AutoCloseable
     private static final System.Logger LOGGER = System.getLogger("io.phantomdb.replication");
     private static final long KEEP_ALIVE_NS = TimeUnit.SECONDS.toNanos(1);
     private static final long CONNECT_TIMEOUT_NS = TimeUnit.SECONDS.toNanos(3);
+    private static final int INGRESS_TERM_LENGTH = 1024 * 1024;
+    /**
+     * The longest request one ingress message (one Raft log entry) can carry: Aeron's maximum message for the ingress
+     * term length (term length / 8) less room for the cluster's session header.
+     */
+    public static final int MAX_REQUEST_LENGTH = FrameDescriptor.computeMaxMessageLength(INGRESS_TERM_LENGTH) - 256;
     private static final long RECONNECT_PAUSE_MS = 50;
 
     private final ReplicationConfig config;
@@ -334,9 +341,15 @@ public final class ClusterClient implements AutoCloseable
      * @return the answer.
      * @throws ClosedException             if the client is closed.
      * @throws ReplicationTimeoutException if no answer came in time (the outcome is unknown).
+     * @throws IllegalArgumentException    if the request is longer than {@link #MAX_REQUEST_LENGTH} (nothing is sent).
      */
     public ClusterResponse call(final ExpandableArrayBuffer buffer, final int length)
     {
+        if (length > MAX_REQUEST_LENGTH)
+        {
+            throw new IllegalArgumentException("a request of " + length + " bytes does not fit one log entry (at most " +
+                MAX_REQUEST_LENGTH + " bytes)");
+        }
         if (!running)
         {
             throw new ClosedException("cluster client " + clientId);
@@ -452,7 +465,7 @@ public final class ClusterClient implements AutoCloseable
                 cluster = AeronCluster.connect(new AeronCluster.Context()
                     .aeron(aeron)
                     .ownsAeronClient(false)
-                    .ingressChannel("aeron:udp?term-length=1m")
+                    .ingressChannel("aeron:udp?term-length=" + INGRESS_TERM_LENGTH)
                     .ingressEndpoints(config.ingressEndpoints())
                     .egressChannel("aeron:udp?endpoint=" + config.host() + ":0|term-length=1m")
                     .egressListener(this)

@@ -126,6 +126,15 @@ class ReplicatedSqlClusterTest
             assertEquals(0L, count(s1, "SELECT balance FROM accounts WHERE owner = 'bob'"));
 
             s2.execute("BEGIN").close();
+            for (int i = 0; i < 3_000; i++)
+            {
+                s2.execute("UPDATE accounts SET r = " + i + " WHERE owner = 'user" + (i % 30) + "'").close();
+            }
+            final SqlException tooLarge = assertThrows(SqlException.class, () -> s2.execute("COMMIT"));
+            assertEquals("54000", tooLarge.sqlState(), tooLarge.getMessage());
+            assertFalse(s2.inTransaction());
+
+            s2.execute("BEGIN").close();
             s2.execute("DELETE FROM accounts WHERE owner = 'user3'").close();
             s2.execute("ROLLBACK").close();
             assertEquals(32L, count(s2, "SELECT count(*) FROM accounts"));

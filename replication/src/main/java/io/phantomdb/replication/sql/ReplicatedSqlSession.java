@@ -2,6 +2,7 @@ package io.phantomdb.replication.sql;
 
 import io.phantomdb.ClosedException;
 import io.phantomdb.core.txn.IsolationLevel;
+import io.phantomdb.replication.ClusterClient;
 import io.phantomdb.replication.ClusterResponse;
 import io.phantomdb.replication.ReplicationTimeoutException;
 import io.phantomdb.sql.PreparedSql;
@@ -243,7 +244,14 @@ final class ReplicatedSqlSession implements SqlSession
     private ClusterResponse replicate()
     {
         final int length = SqlMessage.encode(message, timestamp, seed, recorded);
+        final int statements = recorded.size();
         abandon();
+        if (length > ClusterClient.MAX_REQUEST_LENGTH)
+        {
+            throw new SqlException("54000", "the transaction is too large to replicate: its " + statements +
+                " statements and their parameters take " + length + " bytes, one log entry holds at most " +
+                ClusterClient.MAX_REQUEST_LENGTH + "; it was rolled back, commit it in smaller transactions");
+        }
         final ClusterResponse response;
         try
         {
