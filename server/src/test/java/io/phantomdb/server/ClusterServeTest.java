@@ -28,7 +28,8 @@ import static org.junit.jupiter.api.Assertions.*;
 
 /**
  * Three cluster members, each with its server ({@link ClusterNode}, what {@code serve --cluster --member} runs), in
- * this JVM on loopback: pgjdbc clients write through every member, read their writes, see 40001 for a stale
+ * this JVM on loopback: pgjdbc clients (linearizable reads, so each sees the others' commits) write through every
+ * member, read their writes, see 40001 for a stale
  * transaction, the leader's node is closed while writes continue through the others, every surviving member ends
  * with the same tables (and the same checksum of every table), and {@code /metrics} shows the cluster.
  */
@@ -59,6 +60,10 @@ class ClusterServeTest
             }
             try (Connection c0 = connect(nodes[0]); Connection c1 = connect(nodes[1]); Connection c2 = connect(nodes[2]))
             {
+                for (final Connection c : List.of(c0, c1, c2))
+                {
+                    execute(c, "SET phantomdb.read_consistency = 'linearizable'");
+                }
                 execute(c0, "CREATE TABLE items (id SERIAL PRIMARY KEY, name TEXT NOT NULL UNIQUE, qty INT NOT NULL)");
                 try (PreparedStatement insert = c1.prepareStatement("INSERT INTO items (name, qty) VALUES (?, ?)"))
                 {
@@ -75,11 +80,9 @@ class ClusterServeTest
                 execute(c2, "DELETE FROM items WHERE name = 'item19'");
                 c2.commit();
                 c2.setAutoCommit(true);
-                execute(c0, "SET phantomdb.read_consistency = 'linearizable'");
                 assertEquals(19, count(c0, "SELECT count(*) FROM items"), "member 0 reads member 2's commit");
                 assertEquals(1171, count(c0, "SELECT sum(qty) FROM items"));
 
-                execute(c1, "SET phantomdb.read_consistency = 'linearizable'");
                 c1.setAutoCommit(false);
                 assertEquals(101, count(c1, "SELECT qty FROM items WHERE name = 'item1'"));
                 execute(c0, "UPDATE items SET qty = 0 WHERE name = 'item1'");

@@ -31,7 +31,9 @@ import static io.phantomdb.replication.MessageDescriptor.*;
  * changed something is sent through the Raft log at COMMIT (or at once for an autocommit statement) and every member
  * runs it again in log order ({@link SqlReplica}); it commits if every result is the one the client saw, else every
  * member aborts it and the session reports 40001 (an autocommit statement is retried transparently, up to
- * {@link #AUTOCOMMIT_ATTEMPTS} times, after this member caught up). Read-only transactions and autocommit queries
+ * {@link #AUTOCOMMIT_ATTEMPTS} times, after this member caught up; an autocommit statement that failed on this member
+ * with an undefined object or an integrity error is retried once after a read barrier, since the member may only be
+ * behind). Read-only transactions and autocommit queries
  * never touch the log: they read this member's copy once it caught up as the session's {@link ReadConsistency} asks
  * (by default every commit acknowledged to this member's sessions: read-your-writes, monotonic reads per member).
  * <p>
@@ -109,7 +111,19 @@ final class ReplicatedSqlSession implements SqlSession
         if (!inTransaction && (StatementKind.READ == kind || StatementKind.EXPLAIN_READ == kind))
         {
             awaitReadable();
-            return execute(reader, sql, parameters);
+            try
+            {
+                return execute(reader, sql, parameters);
+            }
+            catch (final SqlException ex)
+            {
+                if (!maybeBehind(ex))
+                {
+                    throw ex;
+                }
+                catchUp();
+                return execute(reader, sql, parameters);
+            }
         }
         if (!inTransaction)
         {
@@ -141,6 +155,11 @@ final class ReplicatedSqlSession implements SqlSession
             catch (final SqlException ex)
             {
                 abandon();
+                if (1 == attempt && maybeBehind(ex))
+                {
+                    catchUp();
+                    continue;
+                }
                 throw ex;
             }
             final ClusterResponse response = replicate();
@@ -221,19 +240,41 @@ final class ReplicatedSqlSession implements SqlSession
         started = true;
     }
 
+    /**
+     * An autocommit statement that failed on this member's copy because of something another member committed and this
+     * one has not applied yet (a table created, a row deleted elsewhere) would succeed after catching up: an undefined
+     * object (class 42, not a syntax error) or an integrity error (class 23), under {@link ReadConsistency#MEMBER}.
+     */
+    private boolean maybeBehind(final SqlException ex)
+    {
+        final String state = ex.sqlState();
+        return ReadConsistency.MEMBER == consistency && null != state &&
+            ((state.startsWith("42") && !SqlState.SYNTAX_ERROR.equals(state)) || state.startsWith("23"));
+    }
+
+    private void catchUp()
+    {
+        database.awaitApplied(barrier());
+    }
+
+    private long barrier()
+    {
+        try
+        {
+            return database.client().barrier();
+        }
+        catch (final ReplicationTimeoutException ex)
+        {
+            throw new SqlException("58000", "no read barrier from the cluster: " + ex.getMessage(), 0, ex);
+        }
+    }
+
     private void awaitReadable()
     {
         long position = Math.max(lastCommitPosition, database.acknowledgedPosition());
         if (ReadConsistency.LINEARIZABLE == consistency)
         {
-            try
-            {
-                position = Math.max(position, database.client().barrier());
-            }
-            catch (final ReplicationTimeoutException ex)
-            {
-                throw new SqlException("58000", "no read barrier from the cluster: " + ex.getMessage(), 0, ex);
-            }
+            position = Math.max(position, barrier());
         }
         database.awaitApplied(position);
     }
