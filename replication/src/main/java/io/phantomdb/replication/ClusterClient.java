@@ -5,6 +5,7 @@ import io.aeron.cluster.client.AeronCluster;
 import io.aeron.cluster.client.EgressListener;
 import io.aeron.driver.MediaDriver;
 import io.aeron.driver.ThreadingMode;
+import io.aeron.exceptions.DriverTimeoutException;
 import io.aeron.logbuffer.FrameDescriptor;
 import io.aeron.logbuffer.Header;
 import io.phantomdb.ClosedException;
@@ -314,7 +315,7 @@ public final class ClusterClient implements AutoCloseable
     private void onAeronError(final Throwable error)
     {
         LOGGER.log(Level.WARNING, "cluster client " + clientId + ": " + error.getMessage());
-        if (error instanceof io.aeron.exceptions.DriverTimeoutException)
+        if (error instanceof DriverTimeoutException)
         {
             running = false;
         }

@@ -13,6 +13,7 @@ import io.phantomdb.core.txn.Transaction;
 import io.phantomdb.core.txn.TxCursor;
 import io.phantomdb.replication.EntryChecksum;
 import io.phantomdb.replication.ReplicatedStore;
+import io.phantomdb.replication.ReplicationTimeoutException;
 import io.phantomdb.sql.PreparedSql;
 import io.phantomdb.sql.SqlDatabase;
 import io.phantomdb.sql.SqlDatabases;
@@ -139,7 +140,7 @@ public final class SqlReplica implements AutoCloseable
      *
      * @param timeoutNs longest wait.
      * @return the database.
-     * @throws io.phantomdb.replication.ReplicationTimeoutException if it did not start in time.
+     * @throws ReplicationTimeoutException if it did not start in time.
      */
     public SqlDatabase awaitStarted(final long timeoutNs)
     {
@@ -147,7 +148,7 @@ public final class SqlReplica implements AutoCloseable
         {
             if (!started.await(timeoutNs, TimeUnit.NANOSECONDS))
             {
-                throw new io.phantomdb.replication.ReplicationTimeoutException(
+                throw new ReplicationTimeoutException(
                     "the member's service did not start within " + TimeUnit.NANOSECONDS.toMillis(timeoutNs) + " ms");
             }
         }
