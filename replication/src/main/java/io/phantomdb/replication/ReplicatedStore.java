@@ -358,21 +358,7 @@ public final class ReplicatedStore implements AutoCloseable
      */
     public void load(final DirectBuffer batch, final int offset, final int count)
     {
-        try (Transaction tx = engine.begin(IsolationLevel.REPEATABLE_READ))
-        {
-            int cursor = offset;
-            for (int i = 0; i < count; i++)
-            {
-                final int ks = batch.getInt(cursor);
-                final int keyLength = batch.getInt(cursor + BitUtil.SIZE_OF_INT);
-                final int valueLength = batch.getInt(cursor + 2 * BitUtil.SIZE_OF_INT);
-                final int keyOffset = cursor + 3 * BitUtil.SIZE_OF_INT;
-                tx.put(new Keyspace(ks, StorageKind.BTREE), batch, keyOffset, keyLength, batch, keyOffset + keyLength,
-                    valueLength);
-                cursor = keyOffset + keyLength + valueLength;
-            }
-            tx.commit();
-        }
+        SnapshotChunk.load(engine, batch, offset, count);
     }
 
     /**

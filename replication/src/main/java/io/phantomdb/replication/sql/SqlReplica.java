@@ -6,20 +6,17 @@ import io.phantomdb.core.PhantomDBConfig;
 import io.phantomdb.core.table.Snapshot;
 import io.phantomdb.core.txn.Engine;
 import io.phantomdb.core.txn.EngineConfig;
-import io.phantomdb.core.txn.IsolationLevel;
 import io.phantomdb.core.txn.Keyspace;
-import io.phantomdb.core.txn.StorageKind;
-import io.phantomdb.core.txn.Transaction;
 import io.phantomdb.core.txn.TxCursor;
 import io.phantomdb.replication.EntryChecksum;
 import io.phantomdb.replication.ReplicatedStore;
+import io.phantomdb.replication.SnapshotChunk;
 import io.phantomdb.replication.ReplicationTimeoutException;
 import io.phantomdb.sql.PreparedSql;
 import io.phantomdb.sql.SqlDatabase;
 import io.phantomdb.sql.SqlDatabases;
 import io.phantomdb.sql.SqlException;
 import io.phantomdb.sql.SqlSession;
-import org.agrona.BitUtil;
 import org.agrona.DirectBuffer;
 import org.agrona.MutableDirectBuffer;
 import org.agrona.concurrent.BackoffIdleStrategy;
@@ -239,21 +236,7 @@ public final class SqlReplica implements AutoCloseable
     public void load(final DirectBuffer chunk, final int offset, final int count)
     {
         beginLoad();
-        try (Transaction tx = loading.begin(IsolationLevel.REPEATABLE_READ))
-        {
-            int cursor = offset;
-            for (int i = 0; i < count; i++)
-            {
-                final int ks = chunk.getInt(cursor);
-                final int keyLength = chunk.getInt(cursor + BitUtil.SIZE_OF_INT);
-                final int valueLength = chunk.getInt(cursor + 2 * BitUtil.SIZE_OF_INT);
-                final int keyOffset = cursor + 3 * BitUtil.SIZE_OF_INT;
-                tx.put(new Keyspace(ks, StorageKind.BTREE), chunk, keyOffset, keyLength, chunk,
-                    keyOffset + keyLength, valueLength);
-                cursor = keyOffset + keyLength + valueLength;
-            }
-            tx.commit();
-        }
+        SnapshotChunk.load(loading, chunk, offset, count);
     }
 
     /**
